@@ -1,0 +1,91 @@
+"""The command line: `python build.py [build|check|serve|new-hub|i18n] ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import load_config
+from .diagnostics import Report
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="build.py", description="Validate and build the de:hub website.")
+    main.add_argument("--root", type=Path, default=None, help="the repository (default: the folder of build.py)")
+    commands = main.add_subparsers(dest="command")
+
+    build = commands.add_parser("build", help="validate, then render the site (default)")
+    build.add_argument("--lang", action="append", dest="langs", metavar="L", help="only this language (repeatable)")
+    build.add_argument("--out", type=Path, default=None, help="output folder (default: site/)")
+    build.add_argument("--format", choices=["text", "github"], default="text")
+
+    check = commands.add_parser("check", help="validate only, no rendering")
+    check.add_argument("--format", choices=["text", "github"], default="text")
+    check.add_argument("--release", action="store_true", help="also fail on [[TODO: ...]] placeholders")
+
+    serve = commands.add_parser("serve", help="live preview on 127.0.0.1:8000")
+    serve.add_argument("--port", type=int, default=8000)
+
+    new_hub = commands.add_parser("new-hub", help="scaffold a hub folder")
+    new_hub.add_argument("slug")
+
+    i18n = commands.add_parser("i18n", help="translation catalogs and status")
+    i18n.add_argument("action", choices=["extract", "update", "compile", "status", "mark-current"])
+    i18n.add_argument("paths", nargs="*")
+    i18n.add_argument("--format", choices=["text", "markdown"], default="text")
+    i18n.add_argument("--strict", action="store_true")
+    i18n.add_argument("--force", action="store_true")
+    return main
+
+
+def run_check(root: Path, fmt: str = "text", release: bool = False) -> tuple[Report, str]:
+    from .validate import load_project
+
+    report = Report()
+    config = load_config(root)
+    project = load_project(root, config, report)
+    if release:
+        from .release import check_placeholders
+
+        check_placeholders(root, report)
+    return report, f"{len(project.hubs)} hubs, {len(project.events)} events"
+
+
+def print_report(report: Report, checked: str, fmt: str) -> int:
+    out = sys.stdout if fmt == "github" else sys.stderr if not report.ok else sys.stdout
+    for line in report.lines(fmt):
+        print(line, file=out)
+    print(report.summary(checked), file=sys.stderr if not report.ok else sys.stdout)
+    return 0 if report.ok else 1
+
+
+def main(argv: list[str] | None = None, default_root: Path | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = (args.root or default_root or Path.cwd()).resolve()
+    if not (root / "mkdocs.yml").is_file():
+        print(f"error: {root} has no mkdocs.yml; run this in the de:hub repository or pass --root", file=sys.stderr)
+        return 2
+    command = args.command or "build"
+    if command == "check":
+        report, checked = run_check(root, args.format, args.release)
+        return print_report(report, checked, args.format)
+    if command == "new-hub":
+        from .scaffold import new_hub
+
+        status, message = new_hub(root, args.slug)
+        print(message, file=sys.stderr if status else sys.stdout)
+        return status
+    if command == "build" or command is None:
+        from .site import build_site
+
+        langs = getattr(args, "langs", None)
+        out = getattr(args, "out", None)
+        return build_site(root, langs=langs, out=out, fmt=getattr(args, "format", "text"))
+    if command == "serve":
+        from .serve import serve
+
+        return serve(root, port=args.port)
+    from .i18n import run_i18n
+
+    return run_i18n(root, args)

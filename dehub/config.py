@@ -1,0 +1,69 @@
+"""Project configuration: languages and the public base URL, read from mkdocs.yml."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SITE_URL_ENV = "DEHUB_SITE_URL"
+LANG_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    complete: bool = False  # a complete language lacks nothing (i18n status --strict)
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    site_url: str
+    source_language: str
+    fallbacks: tuple[str, ...]
+    languages: tuple[Language, ...]
+    source_only_pages: tuple[str, ...] = ()
+    mkdocs: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+    def fallback_chain(self, lang: str) -> list[str]:
+        """Where a page missing in `lang` takes its text from, in order."""
+        return [code for code in (lang, *self.fallbacks, self.source_language) if code in self.codes or code == lang]
+
+    def url(self, path: str = "") -> str:
+        return self.site_url + path.lstrip("/")
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site is served under, '/' or '/repo/'."""
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.site_url).path or "/"
+
+
+def load_config(root: Path) -> Config:
+    """Read the maintainers' mkdocs.yml (trusted) and the environment override."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        mkdocs = yaml.safe_load(handle)
+    settings = mkdocs.get("extra", {}).get("dehub", {})
+    site_url = os.environ.get(SITE_URL_ENV) or mkdocs.get("site_url") or "http://127.0.0.1:8000/"
+    if not site_url.endswith("/"):
+        site_url += "/"
+    languages = tuple(
+        Language(code=entry["code"], complete=bool(entry.get("complete", False))) for entry in settings["languages"]
+    )
+    return Config(
+        root=root,
+        site_url=site_url,
+        source_language=settings.get("source_language", "de"),
+        fallbacks=tuple(settings.get("fallbacks", ["en", "de"])),
+        languages=languages,
+        source_only_pages=tuple(settings.get("source_only_pages", [])),
+        mkdocs=mkdocs,
+    )

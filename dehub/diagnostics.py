@@ -1,0 +1,83 @@
+"""Problems found in user input, reported as `path:line:col: error: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+MAX_VALUE_CHARS = 60
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int = 0
+    col: int = 0
+    message: str = ""
+    severity: Literal["error", "warning"] = "error"
+
+    def text(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        return f"{where}: {self.severity}: {self.message}"
+
+    def github(self) -> str:
+        props = [f"file={self.path}"]
+        if self.line:
+            props.append(f"line={self.line}")
+        if self.col:
+            props.append(f"col={self.col}")
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{self.severity} {','.join(props)}::{message}"
+
+
+@dataclass
+class Report:
+    """Collects every problem of one run; nothing stops at the first error."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, path: str, line: int, col: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(path, line, col, message))
+
+    def warning(self, path: str, line: int, col: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(path, line, col, message, "warning"))
+
+    def extend(self, other: Report) -> None:
+        self.diagnostics.extend(other.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def lines(self, fmt: str = "text") -> list[str]:
+        ordered = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.col, d.message))
+        return [d.github() if fmt == "github" else d.text() for d in ordered]
+
+    def summary(self, checked: str) -> str:
+        errors = len(self.errors)
+        warnings = len(self.diagnostics) - errors
+        if errors:
+            files = len({d.path for d in self.errors})
+            noun = "error" if errors == 1 else "errors"
+            text = f"{errors} {noun} in {files} file{'s' if files != 1 else ''} ({checked})"
+        else:
+            text = f"ok: {checked}, no errors"
+        if warnings:
+            text += f", {warnings} warning{'s' if warnings != 1 else ''}"
+        return text
+
+
+def shorten(value: object, limit: int = MAX_VALUE_CHARS) -> str:
+    """A value for an error message, never unbounded (input may be huge or hostile)."""
+    text = repr(value) if not isinstance(value, str) else repr(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text

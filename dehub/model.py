@@ -1,0 +1,92 @@
+"""The validated data the rest of the pipeline works on."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+Localized = str | dict[str, str]
+
+
+def pick(text: Localized, chain: list[str]) -> tuple[str, str | None]:
+    """The text for the first language in `chain` that has one, and that language."""
+    if isinstance(text, str):
+        return text, None
+    for code in chain:
+        if code in text:
+            return text[code], code
+    code = next(iter(text))
+    return text[code], code
+
+
+def source_hash(body: str) -> str:
+    """Fingerprint of German prose; translations record it to detect when they fall behind."""
+    normalized = "\n".join(line.rstrip() for line in body.strip().splitlines())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    state: str
+    lat: float
+    lon: float
+    focus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    title: Localized
+    start: date | datetime
+    city: str
+    hubs: tuple[str, ...]
+    source: str
+    line: int
+    end: date | datetime | None = None
+    url: str | None = None
+
+    @property
+    def uid(self) -> str:
+        digest = hashlib.sha256(f"{self.source}|{self.start.isoformat()}|{self.title!r}".encode()).hexdigest()[:16]
+        return f"{digest}@dehub"
+
+
+@dataclass(frozen=True)
+class Prose:
+    lang: str
+    path: str
+    body: str
+    body_line: int
+    meta: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def recorded_hash(self) -> str | None:
+        value = self.meta.get("source_hash")
+        return str(value) if value is not None else None
+
+
+@dataclass
+class Hub:
+    slug: str
+    name: Localized
+    cities: tuple[City, ...]
+    focus: tuple[str, ...]
+    folder: str
+    website: str | None = None
+    logo: str | None = None
+    former_slugs: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    prose: dict[str, Prose] = field(default_factory=dict)
+
+    @property
+    def states(self) -> list[str]:
+        return sorted({city.state for city in self.cities})
+
+
+@dataclass
+class Project:
+    """Everything validated once and shared with every language build."""
+
+    hubs: list[Hub]
+    events: list[Event]
