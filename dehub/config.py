@@ -34,7 +34,8 @@ class Config:
 
     def fallback_chain(self, lang: str) -> list[str]:
         """Where a page missing in `lang` takes its text from, in order."""
-        return [code for code in (lang, *self.fallbacks, self.source_language) if code in self.codes or code == lang]
+        chain = [lang, *self.fallbacks, self.source_language]
+        return [code for index, code in enumerate(chain) if code not in chain[:index]]
 
     def url(self, path: str = "") -> str:
         return self.site_url + path.lstrip("/")

@@ -90,3 +90,20 @@ class Project:
 
     hubs: list[Hub]
     events: list[Event]
+    pages: list = field(default_factory=list)  # content.ContentPage
+
+
+def build_date() -> date:
+    """The day the site is built for: SOURCE_DATE_EPOCH when set (reproducible), else today in Berlin."""
+    import os
+    from zoneinfo import ZoneInfo
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    berlin = ZoneInfo("Europe/Berlin")
+    moment = datetime.fromtimestamp(int(epoch), berlin) if epoch and epoch.isdigit() else datetime.now(berlin)
+    return moment.date()
+
+
+def is_upcoming(event: Event, today: date) -> bool:
+    last = event.end or event.start
+    return (last.date() if isinstance(last, datetime) else last) >= today

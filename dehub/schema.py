@@ -13,6 +13,7 @@ from .config import LANG_CODE
 from .focus import FOCUS_KEYS, FOCUS_LABELS
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+NO_MARKUP = r"^[^<>]*$"
 HTTPS_URL = r"^https://[^\s/$.?#][^\s]*$"
 DATE_OR_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$"
 GERMANY = {"lat": (47.2, 55.1), "lon": (5.8, 15.1)}  # bounding box, with a small margin
@@ -32,11 +33,11 @@ def _localized(title: str, example: object) -> dict:
         "description": f"{title}: one text for all languages, or one per language code (de, en, fr, ...).",
         "examples": [example],
         "oneOf": [
-            {"type": "string", "minLength": 1, "maxLength": 200},
+            {"type": "string", "minLength": 1, "maxLength": 200, "pattern": NO_MARKUP},
             {
                 "type": "object",
                 "propertyNames": {"pattern": LANG_CODE},
-                "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 200},
+                "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": NO_MARKUP},
                 "minProperties": 1,
             },
         ],

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .config import Config
+from .content import check_hub_meta, read_content
 from .diagnostics import Report, shorten
 from .load import HubSource, inside, read_event_files, read_hubs
 from .model import City, Event, Hub, Project
@@ -95,6 +96,8 @@ def _pattern_hint(field: str) -> str:
         "end": "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)",
         "logo": "must be a file name in this folder ending in .svg, .png or .webp",
     }
+    if field in {"name", "title"} or len(field) <= 3:
+        return "must be plain text without '<' or '>'"
     return hints.get(field, "is not a valid slug (lowercase letters, digits, single hyphens)")
 
 
@@ -163,6 +166,7 @@ def check_prose(source: HubSource, config: Config, report: Report) -> None:
 
 def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
     check_prose(source, config, report)
+    check_hub_meta(source.prose, report)
     doc = source.document
     if doc is None:
         return None
@@ -240,4 +244,5 @@ def load_project(root: Path, config: Config, report: Report) -> Project:
     check_former_slugs(hubs, report)
     events = [event for hub in hubs for event in hub.events]
     events += build_agency_events(read_event_files(root, report), hubs, config, report)
-    return Project(hubs=hubs, events=sorted(events, key=lambda e: (_as_datetime(e.start), e.source)))
+    pages = read_content(root, config, report)
+    return Project(hubs=hubs, events=sorted(events, key=lambda e: (_as_datetime(e.start), e.source)), pages=pages)

@@ -1,0 +1,94 @@
+"""Everything language-dependent: gettext catalogs and Babel/CLDR formatting."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from babel.lists import format_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from .focus import FOCUS_LABELS
+from .model import Localized, pick
+
+TIMEZONE = "Europe/Berlin"
+
+
+def catalog_path(root: Path, lang: str) -> Path:
+    return root / "translations" / lang / "LC_MESSAGES" / "messages.po"
+
+
+def load_translations(root: Path, lang: str) -> NullTranslations:
+    """Compile the language's .po in memory (no .mo files in the repo)."""
+    path = catalog_path(root, lang)
+    if not path.is_file():
+        return NullTranslations()
+    with open(path, "rb") as handle:
+        catalog = read_po(handle, locale=lang, abort_invalid=False)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain="messages")
+
+
+@dataclass
+class Localizer:
+    """One language's view: its catalog, its CLDR data, its fallback chain."""
+
+    lang: str
+    translations: NullTranslations
+    chain: list[str]
+
+    @cached_property
+    def locale(self) -> Locale:
+        return Locale.parse(self.lang.replace("-", "_"))
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.translations.ngettext(singular, plural, count)
+
+    def focus_label(self, key: str) -> str:
+        return self.gettext(FOCUS_LABELS[key])
+
+    def text(self, value: Localized) -> tuple[str, str | None]:
+        """A localized field's text and its language (None when it is language-neutral)."""
+        return pick(value, self.chain)
+
+    def language_name(self, code: str) -> str:
+        """A language's own name for itself (used in switchers: readers look for their own)."""
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")) or code
+        return name[:1].upper() + name[1:]
+
+    def date(self, value: date | datetime, fmt: str = "long") -> str:
+        if isinstance(value, datetime):
+            return format_date(value.date(), format=fmt, locale=self.locale)
+        return format_date(value, format=fmt, locale=self.locale)
+
+    def time(self, value: datetime) -> str:
+        return format_time(value.time(), format="short", locale=self.locale)
+
+    def datetime(self, value: datetime) -> str:
+        return format_datetime(value, format="medium", locale=self.locale)
+
+    def month(self, value: date) -> str:
+        return format_skeleton("yMMMM", value, locale=self.locale)
+
+    def list(self, items: list[str]) -> str:
+        return format_list(items, locale=self.locale) if items else ""
+
+
+def localizer(root: Path, lang: str, chain: list[str]) -> Localizer:
+    return Localizer(lang=lang, translations=load_translations(root, lang), chain=chain)

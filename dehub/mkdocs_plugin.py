@@ -1,0 +1,103 @@
+"""The MkDocs plugin that feeds one language's generated pages into Material.
+
+Every page is a virtual file (File.generated): nothing is written to a docs folder.
+Generated pages bring their own body HTML (rendered and escaped by our Jinja2
+environment); content pages are Markdown that MkDocs renders and we then sanitise.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from markupsafe import escape
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .config import Config
+from .localize import Localizer
+from .pages import PageSpec
+from .sanitize import clean_html
+from .urls import page_path, src_uri
+
+HTML_TAG = re.compile(r'<html lang="([^"]+)" class="no-js">')
+
+
+class DehubPlugin(BasePlugin):
+    def __init__(self, config: Config, loc: Localizer, specs: list[PageSpec], footer: list[dict]) -> None:
+        super().__init__()
+        self.site = config
+        self.loc = loc
+        self.specs = {src_uri(spec.key): spec for spec in specs}
+        self.footer = footer
+
+    def on_config(self, config):
+        config.extra["dehub_footer"] = self.footer
+        config.extra["dehub_lang"] = self.loc.lang
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for uri, spec in self.specs.items():
+            front = {"title": str(escape(spec.title)), "hide": ["toc"] if spec.markdown is not None else ["toc", "navigation"]}
+            if spec.template:
+                front["template"] = spec.template
+            if spec.key.startswith(("hubs/focus/", "hubs/state/")):
+                front["search"] = {"exclude": True}
+            content = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + (spec.markdown or "")
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    def on_env(self, env, config, files):
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(self.loc.translations, newstyle=True)
+        return env
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        spec = self.specs[page.file.src_uri]
+        if spec.html is not None:
+            return spec.html
+        body = clean_html(html, extended=True)
+        if spec.text_lang and spec.text_lang != self.loc.lang:
+            body = f'<div lang="{spec.text_lang}" dir="auto">{body}</div>'
+        return spec.meta.get("notice_html", "") + body
+
+    def on_page_context(self, context, page, config, nav):
+        spec = self.specs[page.file.src_uri]
+        config.extra["alternate"] = self.switcher(spec)
+        context["dehub"] = {
+            "description": spec.description,
+            "hreflang": self.hreflang(spec),
+            "x_default": self.site.site_url,
+            "social_card": self.site.url(f"{self.loc.lang}/assets/social-card.png"),
+            "locale": str(self.loc.locale),
+        }
+        return context
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return self.add_direction(output)
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        return self.add_direction(output) if template_name.endswith(".html") else output
+
+    def add_direction(self, output: str) -> str:
+        return HTML_TAG.sub(lambda m: f'<html lang="{m.group(1)}" dir="{self.loc.direction}" class="no-js">', output, count=1)
+
+    def page_url(self, lang: str, key: str) -> str:
+        return self.site.url(f"{lang}/{page_path(key)}")
+
+    def switcher(self, spec: PageSpec) -> list[dict]:
+        """The same page in every language; a German-only page leads to each language's home."""
+        entries = []
+        for code in self.site.codes:
+            key = spec.key if (not spec.source_only or code == self.site.source_language) else "index"
+            entries.append({"name": self.loc.language_name(code), "link": self.relative_url(spec.key, code, key), "lang": code, "current": code == self.loc.lang})
+        return entries
+
+    def relative_url(self, from_key: str, lang: str, key: str) -> str:
+        """From this language's page to another language's page, as a relative link."""
+        depth = page_path(from_key).count("/") + 1  # +1 for the language folder
+        return "../" * depth + f"{lang}/{page_path(key)}"
+
+    def hreflang(self, spec: PageSpec) -> list[dict]:
+        codes = [self.site.source_language] if spec.source_only else self.site.codes
+        return [{"lang": code, "href": self.page_url(code, spec.key)} for code in codes]

@@ -1,0 +1,185 @@
+"""Collect one language's pages: generated ones (home, hubs, events) and content pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import PACKAGE_DIR
+from .config import Config
+from .localize import Localizer
+from .model import Hub, Project, Prose, build_date, is_upcoming, source_hash
+from .sanitize import render_markdown
+from .urls import relative_asset, relative_url, slugify
+
+GENERATED_FROM_CONTENT = {"index", "hubs", "events"}  # content prose that generated pages wrap
+
+
+@dataclass
+class PageSpec:
+    key: str
+    title: str
+    description: str
+    html: str | None = None  # a generated page's body, already safe
+    markdown: str | None = None  # a content page's Markdown, sanitised after rendering
+    text_lang: str | None = None  # language of the prose when it is not the page's own
+    notice: str | None = None  # 'fallback' or 'outdated'
+    template: str | None = None
+    source_only: bool = False
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Prosed:
+    """A piece of prose chosen for one language, with why it is not the reader's own."""
+
+    prose: Prose | None
+    notice: str | None = None
+
+    @property
+    def lang(self) -> str | None:
+        return self.prose.lang if self.prose else None
+
+
+def choose_prose(versions: dict[str, Prose], lang: str, loc: Localizer, source: str) -> Prosed:
+    """The reader's language if present, else the fallback chain; flags outdated translations."""
+    for code in loc.chain:
+        prose = versions.get(code)
+        if prose is None:
+            continue
+        if code != lang:
+            return Prosed(prose, "fallback")
+        original = versions.get(source)
+        if code != source and original is not None and prose.recorded_hash != source_hash(original.body):
+            return Prosed(prose, "outdated")
+        return Prosed(prose)
+    return Prosed(None)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(PACKAGE_DIR / "templates")),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+    return env
+
+
+class Renderer:
+    """Renders the project's own page bodies for one language (autoescaped Jinja2)."""
+
+    def __init__(self, project: Project, config: Config, loc: Localizer) -> None:
+        self.project = project
+        self.config = config
+        self.loc = loc
+        self.env = environment()
+        self.env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+        self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus()}
+        self.by_state = {state: [hub for hub in project.hubs if state in hub.states] for state in self.used_states()}
+        today = build_date()
+        self.upcoming = [event for event in project.events if is_upcoming(event, today)]
+        self.past = [event for event in reversed(project.events) if not is_upcoming(event, today)]
+
+    def used_focus(self) -> list[str]:
+        keys = {key for hub in self.project.hubs for key in hub.focus}
+        return sorted(keys, key=lambda k: self.loc.focus_label(k).casefold())
+
+    def used_states(self) -> list[str]:
+        return sorted({state for hub in self.project.hubs for state in hub.states})
+
+    def render(self, template: str, key: str, **context: object) -> str:
+        helpers = {
+            "url": lambda target: relative_url(key, target),
+            "asset": lambda path: relative_asset(key, path),
+            "loc": self.loc,
+            "lang": self.loc.lang,
+            "config": self.config,
+            "hub_name": self.hub_name,
+            "prose_html": self.prose_html,
+            "state_key": lambda state: "hubs/state/" + slugify(state),
+            "by_focus": self.by_focus,
+            "by_state": self.by_state,
+        }
+        return self.env.get_template(template).render(**helpers, **context)
+
+    def hub_name(self, hub: Hub) -> str:
+        return self.loc.text(hub.name)[0]
+
+    def prose_html(self, chosen: Prosed) -> Markup:
+        if chosen.prose is None:
+            return Markup("")
+        # Safe: render_markdown passes nh3's allow-list (see sanitize.py).
+        return Markup(render_markdown(chosen.prose.body))  # noqa: S704
+
+
+def description_of(prose: Prose | None, fallback: str) -> str:
+    if prose is not None and isinstance(prose.meta.get("description"), str):
+        return prose.meta["description"]
+    return fallback
+
+
+def hub_pages(r: Renderer) -> list[PageSpec]:
+    pages = []
+    source = r.config.source_language
+    for hub in r.project.hubs:
+        chosen = choose_prose(hub.prose, r.loc.lang, r.loc, source)
+        name = r.hub_name(hub)
+        focus = r.loc.list([r.loc.focus_label(k) for k in hub.focus])
+        cities = r.loc.list([c.name for c in hub.cities])
+        summary = r.loc.gettext("%(name)s: the digital hub for %(focus)s in %(cities)s.") % {"name": name, "focus": focus, "cities": cities}
+        key = f"hubs/{hub.slug}"
+        same_focus = sorted({other.slug: other for k in hub.focus for other in r.by_focus[k] if other.slug != hub.slug}.values(), key=lambda h: h.slug)
+        html = r.render("hub.html", key, hub=hub, chosen=chosen, same_focus=same_focus, events=[e for e in r.upcoming if hub.slug in e.hubs])
+        pages.append(PageSpec(key, name, description_of(chosen.prose if chosen.notice != "fallback" else None, summary), html=html, notice=chosen.notice, text_lang=chosen.lang))
+    return pages
+
+
+def overview_pages(r: Renderer, content: dict) -> list[PageSpec]:
+    g = r.loc.gettext
+    intro = content.get("hubs", Prosed(None))
+    pages = [PageSpec("hubs", g("All hubs"), description_of(intro.prose if intro.notice != "fallback" else None, g("The twelve de:hub locations on a map and in a list, by sector focus and federal state.")),
+                      html=r.render("hubs.html", "hubs", hubs=r.project.hubs, intro=intro, focus_keys=r.used_focus(), states=r.used_states()))]
+    for key in r.used_focus():
+        label = r.loc.focus_label(key)
+        title = g("Hubs with the focus %(focus)s") % {"focus": label}
+        page_key = f"hubs/focus/{key}"
+        pages.append(PageSpec(page_key, title, title, html=r.render("filtered.html", page_key, title=title, hubs=r.by_focus[key], focus_keys=r.used_focus(), states=r.used_states(), current=key)))
+    for state in r.used_states():
+        title = g("Hubs in %(state)s") % {"state": state}
+        page_key = "hubs/state/" + slugify(state)
+        pages.append(PageSpec(page_key, title, title, html=r.render("filtered.html", page_key, title=title, hubs=r.by_state[state], focus_keys=r.used_focus(), states=r.used_states(), current=state)))
+    return pages
+
+
+def collect_pages(project: Project, config: Config, loc: Localizer) -> list[PageSpec]:
+    """Every page of one language, in a stable order."""
+    r = Renderer(project, config, loc)
+    g = loc.gettext
+    source = config.source_language
+    content = {page.key: choose_prose(page.versions, loc.lang, loc, source) for page in project.pages}
+    home = content.get("index", Prosed(None))
+    pages = [PageSpec("index", g("de:hub – Digital Hub Initiative"), description_of(home.prose if home.notice != "fallback" else None, g("Twelve digital hubs across Germany for founders, investors and skilled workers.")),
+                      html=r.render("home.html", "index", intro=home, hubs=project.hubs, upcoming=r.upcoming), template="home.html", notice=home.notice, text_lang=home.lang)]
+    pages += overview_pages(r, content)
+    pages += hub_pages(r)
+    events_intro = content.get("events", Prosed(None))
+    pages.append(PageSpec("events", g("Events"), g("Events of the de:hub locations and the Hub Agency."), html=r.render("events.html", "events", intro=events_intro, upcoming=r.upcoming, past=r.past)))
+    for page in project.pages:
+        if page.key in GENERATED_FROM_CONTENT:
+            continue
+        source_only = page.key in config.source_only_pages
+        if source_only and loc.lang != source:
+            continue
+        chosen = content[page.key]
+        if chosen.prose is None:
+            continue
+        title = chosen.prose.meta.get("title") or page.key
+        pages.append(PageSpec(page.key, title, description_of(chosen.prose, title), markdown=chosen.prose.body, notice=chosen.notice, text_lang=chosen.lang, source_only=source_only))
+    return pages

@@ -1,0 +1,73 @@
+"""HTML from untrusted input (hub prose, translations) goes through nh3's allow-list.
+
+Python-Markdown passes raw HTML through, so everything rendered from user Markdown
+is cleaned here before it reaches a page. Agency pages in content/ are reviewed by
+maintainers and may use a slightly larger list (tables, definition lists, figures).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+
+PROSE_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre",
+    "blockquote", "ul", "ol", "li", "a", "abbr", "span", "div", "sub", "sup", "del", "ins", "img",
+}
+CONTENT_EXTRA_TAGS = {"table", "thead", "tbody", "tr", "th", "td", "caption", "dl", "dt", "dd", "figure", "figcaption", "details", "summary"}
+ATTRIBUTES = {
+    "a": {"href", "title", "hreflang", "lang"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "abbr": {"title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "*": {"id", "lang", "dir", "class"},
+}
+URL_SCHEMES = {"https", "mailto"}
+MAX_LINKS = 500
+MAX_NESTING = 20
+_NESTED_LIST = re.compile(r"^( {4}|\t)*[ ]{0,3}([-*+]|\d+\.)\s")
+
+
+class ProseTooLarge(ValueError):
+    pass
+
+
+@lru_cache(maxsize=2)
+def _markdown(extended: bool) -> markdown.Markdown:
+    extensions = ["attr_list", "tables", "toc"] if extended else ["attr_list"]
+    return markdown.Markdown(extensions=extensions, output_format="html")
+
+
+def check_limits(text: str) -> None:
+    """Refuse input that would cost hours of CPU (link floods, pathological nesting)."""
+    if text.count("](") + text.count("<http") > MAX_LINKS:
+        raise ProseTooLarge(f"more than {MAX_LINKS} links")
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip(" \t>"))
+        if indent > MAX_NESTING * 4:
+            raise ProseTooLarge(f"nesting deeper than {MAX_NESTING} levels")
+
+
+def clean_html(html: str, *, extended: bool = False) -> str:
+    tags = PROSE_TAGS | CONTENT_EXTRA_TAGS if extended else PROSE_TAGS
+    attributes = {tag: set(attrs) for tag, attrs in ATTRIBUTES.items() if tag == "*" or tag in tags}
+    return nh3.clean(
+        html,
+        tags=tags,
+        attributes=attributes,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def render_markdown(text: str, *, extended: bool = False) -> str:
+    """Markdown to HTML that is safe to put into a page as it is."""
+    check_limits(text)
+    engine = _markdown(extended)
+    engine.reset()
+    return clean_html(engine.convert(text), extended=extended)

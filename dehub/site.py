@@ -1,0 +1,149 @@
+"""`build`: validate once, build every language in parallel, write root files, swap in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from .config import Config, load_config
+from .diagnostics import Report
+from .model import Project
+
+
+@dataclass(frozen=True)
+class LanguageResult:
+    lang: str
+    pages: int
+    seconds: float
+    warnings: tuple[str, ...] = ()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav: list[dict]) -> dict:
+    """The per-language MkDocs config, derived from the maintainers' mkdocs.yml."""
+    base = config.mkdocs
+    theme = dict(base.get("theme", {}))
+    theme.update(language=lang, custom_dir=str(config.root / theme.get("custom_dir", "theme")), font=False)
+    extra = {key: value for key, value in base.get("extra", {}).items() if key != "dehub"}
+    return {
+        **{key: value for key, value in base.items() if key not in {"extra", "theme", "nav", "plugins"}},
+        "site_url": config.url(f"{lang}/"),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "theme": theme,
+        "extra": extra,
+        "extra_css": ["assets/stylesheets/dehub.css", *base.get("extra_css", [])],
+        "extra_javascript": ["assets/javascripts/dehub.js", *base.get("extra_javascript", [])],
+        "nav": nav,
+        "plugins": ["search"],
+        "validation": {"nav": {"omitted_files": "ignore", "absolute_links": "ignore"}, "links": {"anchors": "info", "unrecognized_links": "info"}},
+    }
+
+
+def build_language(config: Config, project: Project, lang: str, site_dir: Path) -> LanguageResult:
+    """One Material for MkDocs build of one language (runs in a worker process)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    from .localize import localizer
+    from .mkdocs_plugin import DehubPlugin
+    from .navigation import footer_links, navigation
+    from .pages import collect_pages
+
+    start = time.perf_counter()
+    loc = localizer(config.root, lang, config.fallback_chain(lang))
+    specs = collect_pages(project, config, loc)
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    logger.setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="dehub-docs-") as docs_dir:
+        settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(specs, loc))
+        import io
+
+        import yaml
+
+        mk = load_mkdocs_config(config_file=io.StringIO(yaml.safe_dump(settings, allow_unicode=True)))
+        mk.plugins["dehub"] = DehubPlugin(config, loc, specs, footer_links(specs, loc))
+        build(mk)
+    logger.removeHandler(collector)
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)
+    return LanguageResult(lang, len(specs), time.perf_counter() - start, tuple(collector.messages))
+
+
+def validate(root: Path, config: Config) -> tuple[Report, Project]:
+    from .validate import load_project
+
+    report = Report()
+    project = load_project(root, config, report)
+    return report, project
+
+
+def build_all(config: Config, project: Project, langs: list[str], staging: Path) -> list[LanguageResult]:
+    workers = max(1, min(len(langs), os.cpu_count() or 1))
+    if workers == 1:
+        return [build_language(config, project, lang, staging / lang) for lang in langs]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(build_language, config, project, lang, staging / lang) for lang in langs]
+        return [future.result() for future in futures]
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` so that a reader never sees a half-written site."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text") -> int:
+    from .cli import print_report
+    from .write import write_root_files
+
+    started = time.perf_counter()
+    config = load_config(root)
+    report, project = validate(root, config)
+    unknown = [lang for lang in langs or [] if lang not in config.codes]
+    for lang in unknown:
+        report.error("mkdocs.yml", 0, 0, f"--lang {lang!r} is not a configured language; allowed: {', '.join(config.codes)}")
+    if not report.ok:
+        return print_report(report, "nothing was built; the previous site is unchanged", fmt)
+    langs = langs or config.codes
+    out = (out or root / "site").resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        results = build_all(config, project, langs, staging)
+        write_root_files(config, project, langs, staging)
+        swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("error: the build failed; the previous site is unchanged", file=sys.stderr)
+        raise
+    for result in results:
+        for message in result.warnings:
+            print(f"warning: [{result.lang}] {message}", file=sys.stderr)
+        print(f"{result.lang}: {result.pages} pages in {result.seconds:.2f} s")
+    total = sum(result.pages for result in results)
+    print(f"built {total} pages in {len(results)} languages into {out} in {time.perf_counter() - started:.2f} s")
+    return 0

@@ -1,0 +1,45 @@
+"""Where each page lives: one language-neutral key per page, one URL per language."""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+
+
+def src_uri(key: str) -> str:
+    """The virtual Markdown file MkDocs builds a page from ('hubs/berlin' -> 'hubs/berlin.md')."""
+    if key == "index":
+        return "index.md"
+    if key in SECTIONS:
+        return f"{key}/index.md"
+    return f"{key}.md"
+
+
+SECTIONS = {"hubs", "events", "news"}
+
+
+def page_path(key: str) -> str:
+    """The page's folder inside a language, with a trailing slash ('' for the home page)."""
+    return "" if key == "index" else f"{key}/"
+
+
+def relative_url(from_key: str, to_key: str) -> str:
+    """A link from one page to another of the same language (works under any base path)."""
+    start = page_path(from_key) or "."
+    target = page_path(to_key) or "."
+    rel = posixpath.relpath(target, start)
+    return "./" if rel == "." else rel + "/"
+
+
+def relative_asset(from_key: str, asset: str) -> str:
+    start = page_path(from_key) or "."
+    return posixpath.relpath(asset, start)
+
+
+def slugify(text: str) -> str:
+    """'Baden-Württemberg' -> 'baden-wuerttemberg' (German transliteration, then ASCII)."""
+    text = text.lower()
+    for umlaut, ascii_ in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, ascii_)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in text).split())

@@ -1,0 +1,1 @@
+/* de:hub: progressive enhancement only; every feature works without this file. */
