@@ -25,7 +25,7 @@ serve: $(VENV)/.installed
 	$(PY) build.py serve
 
 test: $(VENV)/.installed node_modules/.installed
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

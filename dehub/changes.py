@@ -6,7 +6,8 @@ lists, for every file that `git diff --name-only REF...HEAD` reports under `hubs
 `content/<lang>/` or `content/events/`, the pages of the built site that show it, as paths in
 the preview (`de/hubs/berlin/index.html`). A page missing in a language takes its text from the
 fallback languages (mkdocs.yml `extra.dehub.fallbacks`), so a change to `hubs/berlin/en.md` also
-lists the pages of the languages that have no `hubs/berlin/<lang>.md` of their own.
+lists the pages of the languages that have no `hubs/berlin/<lang>.md` of their own; a change to
+the German source lists every language (translations get an "outdated" notice).
 """
 
 from __future__ import annotations
@@ -72,8 +73,13 @@ def languages_shown(config: Config, changed_lang: str, exists: Callable[[str], b
 
     `exists(lang)` tells whether the page has its own file in `lang` at HEAD. A language uses
     the first existing file of its fallback chain; the changed file counts as existing (it may
-    have been deleted, and then the languages that used it changed too).
+    have been deleted, and then the languages that used it changed too). A change to the source
+    language (German) affects every language.
     """
+    if changed_lang == config.source_language:
+        # every other language shows either this text or a translation of it, whose
+        # "outdated" notice depends on it
+        return list(config.codes)
     shown = []
     for lang in config.codes:
         for candidate in config.fallback_chain(lang):
@@ -104,8 +110,8 @@ def classify(config: Config, root: Path, name: str) -> Change | None:
     if len(parts) >= 3 and parts[0] == "content" and parts[1] in codes:
         lang = parts[1]
         page = PurePosixPath(*parts[2:])
-        if page.suffix != ".md":
-            return Change(name, "page", lang, (f"{lang}/{page}",))
+        if page.suffix != ".md" or len(page.parts) > 1:
+            return Change(name, "page", lang, ())  # the generator reads only content/<lang>/*.md
         stem = page.with_suffix("")
         if (stem.parent if stem.name == "index" else stem).as_posix() in config.source_only_pages:
             return Change(name, "page", lang, (page_path(lang, page),))

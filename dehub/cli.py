@@ -19,6 +19,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--lang", action="append", dest="langs", metavar="L", help="only this language (repeatable)")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: site/)")
     build.add_argument("--format", choices=["text", "github"], default="text")
+    build.add_argument("--offline", action="store_true", help="a preview that opens from disk without a server")
 
     check = commands.add_parser("check", help="validate only, no rendering")
     check.add_argument("--format", choices=["text", "github"], default="text")
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
 
         langs = getattr(args, "langs", None)
         out = getattr(args, "out", None)
-        return build_site(root, langs=langs, out=out, fmt=getattr(args, "format", "text"))
+        return build_site(root, langs=langs, out=out, fmt=getattr(args, "format", "text"), offline=getattr(args, "offline", False))
     if command == "serve":
         from .serve import serve
 

@@ -38,7 +38,7 @@ class DehubPlugin(BasePlugin):
 
     def on_files(self, files: Files, config) -> Files:
         for uri, spec in self.specs.items():
-            front = {"title": str(escape(spec.title)), "hide": ["toc"] if spec.markdown is not None else ["toc", "navigation"]}
+            front = {"title": str(escape(spec.title)), "hide": ["navigation"] if spec.markdown is not None else ["toc", "navigation"]}
             if spec.template:
                 front["template"] = spec.template
             if spec.key.startswith(("hubs/focus/", "hubs/state/")):
@@ -59,7 +59,8 @@ class DehubPlugin(BasePlugin):
         body = clean_html(html, extended=True)
         if spec.text_lang and spec.text_lang != self.loc.lang:
             body = f'<div lang="{spec.text_lang}" dir="auto">{body}</div>'
-        return spec.meta.get("notice_html", "") + body
+        heading = f"<h1>{escape(spec.title)}</h1>"  # ours: MkDocs would use the nav label
+        return heading + spec.meta.get("notice_html", "") + body
 
     def on_page_context(self, context, page, config, nav):
         spec = self.specs[page.file.src_uri]

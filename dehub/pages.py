@@ -13,7 +13,7 @@ from .config import Config
 from .localize import Localizer
 from .model import Hub, Project, Prose, build_date, is_upcoming, source_hash
 from .sanitize import render_markdown
-from .urls import relative_asset, relative_url, slugify
+from .urls import relative_asset, relative_url, resolve_md_links, slugify
 
 GENERATED_FROM_CONTENT = {"index", "hubs", "events"}  # content prose that generated pages wrap
 
@@ -102,7 +102,7 @@ class Renderer:
             "lang": self.loc.lang,
             "config": self.config,
             "hub_name": self.hub_name,
-            "prose_html": self.prose_html,
+            "prose_html": lambda chosen: self.prose_html(chosen, key),
             "state_key": lambda state: "hubs/state/" + slugify(state),
             "by_focus": self.by_focus,
             "by_state": self.by_state,
@@ -112,11 +112,12 @@ class Renderer:
     def hub_name(self, hub: Hub) -> str:
         return self.loc.text(hub.name)[0]
 
-    def prose_html(self, chosen: Prosed) -> Markup:
+    def prose_html(self, chosen: Prosed, key: str) -> Markup:
         if chosen.prose is None:
             return Markup("")
+        html = resolve_md_links(render_markdown(chosen.prose.body), key)
         # Safe: render_markdown passes nh3's allow-list (see sanitize.py).
-        return Markup(render_markdown(chosen.prose.body))  # noqa: S704
+        return Markup(html)  # noqa: S704
 
 
 def description_of(prose: Prose | None, fallback: str) -> str:

@@ -116,9 +116,9 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text") -> int:
+def build_site(root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text", offline: bool = False) -> int:
     from .cli import print_report
-    from .write import write_root_files
+    from .write import make_browsable_offline, write_root_files
 
     started = time.perf_counter()
     config = load_config(root)
@@ -135,6 +135,8 @@ def build_site(root: Path, langs: list[str] | None = None, out: Path | None = No
     try:
         results = build_all(config, project, langs, staging)
         write_root_files(config, project, langs, staging)
+        if offline:
+            make_browsable_offline(staging)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

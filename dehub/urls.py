@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import unicodedata
 
 
@@ -43,3 +44,24 @@ def slugify(text: str) -> str:
         text = text.replace(umlaut, ascii_)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join("".join(ch if ch.isalnum() else " " for ch in text).split())
+
+
+_MD_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]*?)\.md(#[^"]*)?"')
+
+
+def key_of(md_path: str) -> str:
+    """'hubs/index.md' -> 'hubs', 'index.md' -> 'index', 'hubs/dortmund.md' -> 'hubs/dortmund'."""
+    path = posixpath.normpath(md_path)
+    if path == "index":
+        return "index"
+    return path[: -len("/index")] if path.endswith("/index") else path
+
+
+def resolve_md_links(html: str, from_key: str, source_dir: str = "") -> str:
+    """Turn Markdown links to other pages ('founders.md') into links between built pages."""
+
+    def replace(match: re.Match[str]) -> str:
+        target = key_of(posixpath.join(source_dir, match.group(1)))
+        return f'href="{relative_url(from_key, target)}{match.group(2) or ""}"'
+
+    return _MD_LINK.sub(replace, html)
