@@ -51,3 +51,32 @@ def project(lat: float, lon: float) -> tuple[float, float]:
     x = (lon - _LON_MIN) * _K * _COS_REF_LAT
     y = (_LAT_MAX - lat) * _K
     return _round1(x), _round1(y)
+
+
+MIN_DISTANCE: Final = 16.0  # user units: markers closer than this are pushed apart
+
+
+def outline_path() -> str:
+    """The `d` attribute of the committed outline, inlined so CSS can theme it."""
+    import re
+
+    svg = (Path(__file__).resolve().parent.parent / "theme" / "assets" / "map" / "germany.svg").read_text(encoding="utf-8")
+    match = re.search(r'<path[^>]*\sd="([^"]+)"', svg)
+    return match.group(1) if match else ""
+
+
+def place_markers(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Project points, then push apart any two closer than MIN_DISTANCE (Mannheim/Ludwigshafen)."""
+    placed = [list(project(lat, lon)) for lat, lon in points]
+    for i in range(len(placed)):
+        for j in range(i + 1, len(placed)):
+            dx = placed[j][0] - placed[i][0]
+            dy = placed[j][1] - placed[i][1]
+            distance = math.hypot(dx, dy)
+            if distance >= MIN_DISTANCE:
+                continue
+            ux, uy = (dx / distance, dy / distance) if distance else (1.0, 0.0)
+            push = (MIN_DISTANCE - distance) / 2
+            placed[i] = [placed[i][0] - ux * push, placed[i][1] - uy * push]
+            placed[j] = [placed[j][0] + ux * push, placed[j][1] + uy * push]
+    return [(_round1(x), _round1(y)) for x, y in placed]

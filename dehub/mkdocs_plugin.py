@@ -18,7 +18,7 @@ from .config import Config
 from .localize import Localizer
 from .pages import PageSpec
 from .sanitize import clean_html
-from .urls import page_path, src_uri
+from .urls import cross_language_url, page_path, src_uri
 
 HTML_TAG = re.compile(r'<html lang="([^"]+)" class="no-js">')
 
@@ -91,13 +91,8 @@ class DehubPlugin(BasePlugin):
         entries = []
         for code in self.site.codes:
             key = spec.key if (not spec.source_only or code == self.site.source_language) else "index"
-            entries.append({"name": self.loc.language_name(code), "link": self.relative_url(spec.key, code, key), "lang": code, "current": code == self.loc.lang})
+            entries.append({"name": self.loc.language_name(code), "link": cross_language_url(spec.key, code, key), "lang": code, "current": code == self.loc.lang})
         return entries
-
-    def relative_url(self, from_key: str, lang: str, key: str) -> str:
-        """From this language's page to another language's page, as a relative link."""
-        depth = page_path(from_key).count("/") + 1  # +1 for the language folder
-        return "../" * depth + f"{lang}/{page_path(key)}"
 
     def hreflang(self, spec: PageSpec) -> list[dict]:
         codes = [self.site.source_language] if spec.source_only else self.site.codes

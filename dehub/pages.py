@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import PACKAGE_DIR
 from .config import Config
+from .geo import VIEWBOX, outline_path, place_markers, project
 from .localize import Localizer
 from .model import Hub, Project, Prose, build_date, is_upcoming, source_hash
 from .sanitize import render_markdown
-from .urls import relative_asset, relative_url, resolve_md_links, slugify
+from .urls import cross_language_url, relative_asset, relative_url, resolve_md_links, slugify
 
 GENERATED_FROM_CONTENT = {"index", "hubs", "events"}  # content prose that generated pages wrap
 
@@ -83,6 +84,7 @@ class Renderer:
         self.env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
         self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus()}
         self.by_state = {state: [hub for hub in project.hubs if state in hub.states] for state in self.used_states()}
+        self.existing = {"index", "hubs", "events"} | {page.key for page in project.pages}
         today = build_date()
         self.upcoming = [event for event in project.events if is_upcoming(event, today)]
         self.past = [event for event in reversed(project.events) if not is_upcoming(event, today)]
@@ -95,6 +97,7 @@ class Renderer:
         return sorted({state for hub in self.project.hubs for state in hub.states})
 
     def render(self, template: str, key: str, **context: object) -> str:
+        config = self.config
         helpers = {
             "url": lambda target: relative_url(key, target),
             "asset": lambda path: relative_asset(key, path),
@@ -106,8 +109,31 @@ class Renderer:
             "state_key": lambda state: "hubs/state/" + slugify(state),
             "by_focus": self.by_focus,
             "by_state": self.by_state,
+            "exists": lambda target: target in self.existing,
+            "map_markers": self.map_markers,
+            "map_outline": self.map_outline,
+            "map_viewbox": VIEWBOX,
+            "german_url": lambda target: cross_language_url(key, config.source_language, target),
         }
         return self.env.get_template(template).render(**helpers, **context)
+
+    @cached_property
+    def map_outline(self) -> str:
+        return outline_path()
+
+    def map_markers(self, hubs: list[Hub]) -> list[dict]:
+        """One marker per city; labels go left of a marker that was pushed west of its twin."""
+        cities = [(hub, city) for hub in hubs for city in hub.cities]
+        spots = place_markers([(city.lat, city.lon) for _hub, city in cities])
+        markers = []
+        for (hub, city), (x, y) in zip(cities, spots, strict=True):
+            raw_x, _ = project(city.lat, city.lon)
+            markers.append({"hub": hub, "city": city, "x": x, "y": y, "label_left": x < raw_x - 0.5})
+        return markers
+
+    def listing(self, title: str, hubs: list[Hub]) -> str:
+        """A filter page's description: its title and the hubs it lists."""
+        return self.loc.gettext("%(title)s: %(hubs)s") % {"title": title, "hubs": self.loc.list([self.hub_name(hub) for hub in hubs])}
 
     def hub_name(self, hub: Hub) -> str:
         return self.loc.text(hub.name)[0]
@@ -151,11 +177,11 @@ def overview_pages(r: Renderer, content: dict) -> list[PageSpec]:
         label = r.loc.focus_label(key)
         title = g("Hubs with the focus %(focus)s") % {"focus": label}
         page_key = f"hubs/focus/{key}"
-        pages.append(PageSpec(page_key, title, title, html=r.render("filtered.html", page_key, title=title, hubs=r.by_focus[key], focus_keys=r.used_focus(), states=r.used_states(), current=key)))
+        pages.append(PageSpec(page_key, title, r.listing(title, r.by_focus[key]), html=r.render("filtered.html", page_key, title=title, hubs=r.by_focus[key], focus_keys=r.used_focus(), states=r.used_states(), current=key)))
     for state in r.used_states():
         title = g("Hubs in %(state)s") % {"state": state}
         page_key = "hubs/state/" + slugify(state)
-        pages.append(PageSpec(page_key, title, title, html=r.render("filtered.html", page_key, title=title, hubs=r.by_state[state], focus_keys=r.used_focus(), states=r.used_states(), current=state)))
+        pages.append(PageSpec(page_key, title, r.listing(title, r.by_state[state]), html=r.render("filtered.html", page_key, title=title, hubs=r.by_state[state], focus_keys=r.used_focus(), states=r.used_states(), current=state)))
     return pages
 
 
@@ -167,7 +193,7 @@ def collect_pages(project: Project, config: Config, loc: Localizer) -> list[Page
     content = {page.key: choose_prose(page.versions, loc.lang, loc, source) for page in project.pages}
     home = content.get("index", Prosed(None))
     pages = [PageSpec("index", g("de:hub – Digital Hub Initiative"), description_of(home.prose if home.notice != "fallback" else None, g("Twelve digital hubs across Germany for founders, investors and skilled workers.")),
-                      html=r.render("home.html", "index", intro=home, hubs=project.hubs, upcoming=r.upcoming), template="home.html", notice=home.notice, text_lang=home.lang)]
+                      html=r.render("home.html", "index", intro=home, hubs=project.hubs, upcoming=r.upcoming), notice=home.notice, text_lang=home.lang)]
     pages += overview_pages(r, content)
     pages += hub_pages(r)
     events_intro = content.get("events", Prosed(None))

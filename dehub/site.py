@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -116,6 +117,19 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def describe_failure(root: Path, exc: Exception) -> str:
+    """One `path:line: error:` line for a failure in a template or the theme."""
+    from jinja2 import TemplateSyntaxError
+
+    if isinstance(exc, TemplateSyntaxError):
+        path = Path(exc.filename or exc.name or "template")
+        with contextlib.suppress(ValueError):
+            path = path.resolve().relative_to(root.resolve())
+        return f"{path.as_posix()}:{exc.lineno}: error: {exc.message}"
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"error: {type(exc).__name__}: {text[:300]}"
+
+
 def build_site(root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text", offline: bool = False) -> int:
     from .cli import print_report
     from .write import make_browsable_offline, write_root_files
@@ -138,9 +152,15 @@ def build_site(root: Path, langs: list[str] | None = None, out: Path | None = No
         if offline:
             make_browsable_offline(staging)
         swap_in(staging, out)
+    except Exception as exc:  # noqa: BLE001 - reported as a line, never as a traceback
+        shutil.rmtree(staging, ignore_errors=True)
+        if os.environ.get("DEHUB_DEBUG"):
+            raise
+        print(describe_failure(root, exc), file=sys.stderr)
+        print("error: the build failed; the previous site is unchanged (set DEHUB_DEBUG=1 for details)", file=sys.stderr)
+        return 1
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-        print("error: the build failed; the previous site is unchanged", file=sys.stderr)
         raise
     for result in results:
         for message in result.warnings:

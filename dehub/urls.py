@@ -65,3 +65,9 @@ def resolve_md_links(html: str, from_key: str, source_dir: str = "") -> str:
         return f'href="{relative_url(from_key, target)}{match.group(2) or ""}"'
 
     return _MD_LINK.sub(replace, html)
+
+
+def cross_language_url(from_key: str, lang: str, key: str) -> str:
+    """From a page of one language to a page of another, as a relative link."""
+    depth = page_path(from_key).count("/") + 1  # +1 for the language folder
+    return "../" * depth + f"{lang}/{page_path(key)}"

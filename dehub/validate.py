@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from datetime import date, datetime
 from functools import lru_cache
@@ -17,7 +18,9 @@ from .model import City, Event, Hub, Project
 from .schema import GERMANY, event_file_schema, hub_schema
 from .yamlsafe import Document
 
-RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)")
+# A tag, not an autolink like <https://...> or <info@example.org> (valid Markdown).
+RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|/[A-Za-z]|!--)")
+FENCE = re.compile(r"^ {0,3}(```|~~~)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
 WHAT = {"lat": "latitude", "lon": "longitude"}
 
@@ -73,10 +76,32 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
         elif kind_of == "uniqueItems":
             report.error(doc.path, line, col, f"{field!r} lists the same entry twice; remove the duplicate")
         elif kind_of == "oneOf":
-            report.error(doc.path, line, col, f"{field!r} must be a text, or one text per language like {{de: ..., en: ...}}")
+            where, message = _localized_message(error, field)
+            line, col = doc.where((*path, *where[:1]), of_key=where[1:] == ("key",)) if where else (line, col)
+            report.error(doc.path, line, col, message)
         else:
             report.error(doc.path, line, col, f"{field!r}: {shorten(error.message, 120)}")
     return found
+
+
+def _localized_message(error, field: str) -> tuple[tuple, str]:
+    """Why a name/title (a text, or one text per language) is wrong, and where, e.g. ('de',)."""
+    problems = [c for c in error.context if c.validator != "type" or c.path]
+    if not problems:
+        return (), f"{field!r} must be a text, or one text per language like {{de: ..., en: ...}}"
+    problem, sub = problems[0], tuple(problems[0].path)
+    lang = f" ({sub[0]})" if sub else ""
+    if "propertyNames" in problem.relative_schema_path:
+        return (problem.instance, "key"), f"{shorten(problem.instance)} is not a language code; use codes like de, en, fr"
+    if problem.validator == "pattern":
+        return sub, f"{field!r}{lang} must be plain text without '<' or '>'"
+    if problem.validator == "minLength":
+        return sub, f"{field!r}{lang} is empty; write a text"
+    if problem.validator == "maxLength":
+        return sub, f"{field!r}{lang} is longer than {problem.validator_value} characters"
+    if problem.validator == "minProperties":
+        return (), f"{field!r} needs at least one language, like {{de: ..., en: ...}}"
+    return sub, f"{field!r}{lang} must be a text, not {_type_name(problem.instance)}"
 
 
 def _article(type_name: str) -> str:
@@ -130,7 +155,8 @@ def build_events(doc: Document, key: tuple, raw: list, hubs: tuple[str, ...], ci
             report.error(doc.path, line, col, f"event ends ({item['end']}) before it starts ({item['start']})")
         if item["city"] not in cities:
             line, col = doc.where((*where, "city"))
-            report.error(doc.path, line, col, f"event city {shorten(item['city'])} is not one of this hub's cities; {did_you_mean(item['city'], sorted(cities))}allowed: {', '.join(sorted(cities))}")
+            whose = "this hub's cities" if key else "the cities of the hubs it names"
+            report.error(doc.path, line, col, f"event city {shorten(item['city'])} is not one of {whose}; {did_you_mean(item['city'], sorted(cities))}allowed: {', '.join(sorted(cities))}")
         if "url" in item:
             check_url(item["url"], doc, (*where, "url"), report)
         if start:
@@ -157,8 +183,11 @@ def check_prose(source: HubSource, config: Config, report: Report) -> None:
     for lang, prose in source.prose.items():
         if lang not in config.codes:
             report.error(prose.path, 1, 0, f"{lang!r} is not a configured language; {did_you_mean(lang, config.codes)}rename to one of: {', '.join(c + '.md' for c in config.codes)}")
+        fenced = False
         for offset, line in enumerate(prose.body.split("\n")):
-            match = RAW_HTML.search(CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
+            if FENCE.match(line):
+                fenced = not fenced
+            match = None if fenced else RAW_HTML.search(CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
             if match:
                 report.error(prose.path, prose.body_line + offset, match.start() + 1, "raw HTML is not allowed in hub prose; use Markdown (e.g. **bold**, [link](https://...))")
                 break
@@ -185,6 +214,10 @@ def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
             if key not in focus:
                 line, col = doc.where(("cities", index, "focus"))
                 report.error(doc.path, line, col, f"city focus {key!r} is not in the hub's focus; add it to 'focus' or choose from: {', '.join(focus)}")
+        for axis in ("lat", "lon"):
+            if not math.isfinite(raw[axis]):
+                line, col = doc.where(("cities", index, axis))
+                report.error(doc.path, line, col, f"{WHAT[axis]} must be a number of degrees like 51.514, not {raw[axis]}")
         cities.append(City(raw["name"], raw["state"], float(raw["lat"]), float(raw["lon"]), tuple(raw.get("focus", []))))
     if "website" in data:
         check_url(data["website"], doc, ("website",), report)
@@ -203,16 +236,17 @@ def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
     )
 
 
-def check_former_slugs(hubs: list[Hub], report: Report) -> None:
-    current = {hub.slug for hub in hubs}
+def check_former_slugs(hubs: list[Hub], docs: dict[str, Document], report: Report) -> None:
+    current = {hub.slug for hub in hubs} | set(docs)
     claimed: dict[str, str] = {}
     for hub in hubs:
-        for old in hub.former_slugs:
-            path = f"{hub.folder}/hub.yml"
+        doc = docs[hub.slug]
+        for index, old in enumerate(hub.former_slugs):
+            line, col = doc.where(("former_slugs", index))
             if old in current:
-                report.error(path, 0, 0, f"former slug {old!r} is the folder of an existing hub; remove it from former_slugs")
+                report.error(doc.path, line, col, f"former slug {old!r} is the folder of an existing hub; remove it from former_slugs")
             elif old in claimed:
-                report.error(path, 0, 0, f"former slug {old!r} is also claimed by hub {claimed[old]!r}")
+                report.error(doc.path, line, col, f"former slug {old!r} is also claimed by hub {claimed[old]!r}; keep it in one hub only")
             claimed[old] = hub.slug
 
 
@@ -241,7 +275,7 @@ def load_project(root: Path, config: Config, report: Report) -> Project:
     """Load and validate everything once; `report` receives every problem."""
     sources = read_hubs(root, report)
     hubs = [hub for hub in (build_hub(source, config, report) for source in sources) if hub is not None]
-    check_former_slugs(hubs, report)
+    check_former_slugs(hubs, {s.slug: s.document for s in sources if s.document is not None}, report)
     events = [event for hub in hubs for event in hub.events]
     events += build_agency_events(read_event_files(root, report), hubs, config, report)
     pages = read_content(root, config, report)

@@ -62,7 +62,8 @@ def decode_text(raw: bytes, path: str, report: Report) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # in characters
         report.error(path, line, col, "file is not valid UTF-8; save it with UTF-8 encoding")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -101,7 +102,13 @@ def load_yaml(text: str, path: str, report: Report, first_line: int = 1) -> Docu
         line, col = _position(mark, first_line)
         report.error(path, line, col, _syntax_message(exc, text, mark))
         return None
-    except yaml.YAMLError as exc:  # reader errors, e.g. control characters
+    except yaml.reader.ReaderError as exc:  # control characters such as U+0007
+        before = text[: exc.position]
+        line, col = before.count("\n") + first_line, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        report.error(path, line, col, f"invisible control character U+{ord(char):04X} is not allowed; delete it")
+        return None
+    except yaml.YAMLError as exc:
         report.error(path, first_line, 0, f"invalid YAML: {shorten(str(exc), 120)}")
         return None
     return doc
@@ -196,7 +203,8 @@ class _Builder:
     def check_tag(self, event: yaml.Event, implicit: object) -> None:
         tag = getattr(event, "tag", None)
         if tag and tag != "!" and not implicit:
-            raise _Reject(event.start_mark, f"YAML tags such as {shorten(tag, 40)} are not allowed; remove the tag")
+            written = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Reject(event.start_mark, f"YAML tags such as {shorten(written, 40)} are not allowed; remove the tag")
 
     def scalar(self, event: yaml.ScalarEvent) -> object:
         plain, _quoted = event.implicit
@@ -208,7 +216,10 @@ class _Builder:
         if tag in _KEEP_AS_TEXT:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-        return self.constructor.construct_object(node)
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, OverflowError, yaml.YAMLError):  # e.g. an integer of 5,000 digits
+            raise _Reject(event.start_mark, f"value {shorten(event.value, 30)} cannot be read; put it in quotes if it is text") from None
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)

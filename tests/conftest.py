@@ -61,7 +61,7 @@ def site_server(built_site: BuiltSite, site_port: int):
 def make_repo(tmp_path: Path, *, with_content: bool = False, hubs: tuple[str, ...] = ("dortmund", "hamburg")) -> Path:
     """A small fixture repo: the real mkdocs.yml, theme and translations, a few real hubs."""
     repo = tmp_path / "repo"
-    repo.mkdir()
+    repo.mkdir(parents=True)
     for name in ("mkdocs.yml", "theme", "translations", "schema"):
         source = ROOT / name
         if source.is_dir():

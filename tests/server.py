@@ -23,8 +23,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         status = 200
         if not path.is_file():
-            path = Path(self.directory) / "404.html"
-            status = 404
+            path, status = self.not_found_page(path), 404
+        if not path.is_file():
+            self.send_error(404)
+            return None
         body = path.read_bytes()
         gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in COMPRESSIBLE
         if gzip_ok:
@@ -38,6 +40,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         import io
 
         return io.BytesIO(body)
+
+
+    def not_found_page(self, missing: Path) -> Path:
+        """The nearest 404.html above the missing path, as GitHub Pages does for project sites."""
+        root = Path(self.directory).resolve()
+        folder = missing.parent
+        while folder != root and root in folder.parents:
+            if (folder / "404.html").is_file():
+                return folder / "404.html"
+            folder = folder.parent
+        return root / "404.html"
 
 
 class StaticServer:
