@@ -47,7 +47,7 @@ def write_chooser(config: Config, langs: list[str], staging: Path) -> None:
     entries = []
     for code in langs:
         loc = Localizer(code, load_translations(config.root, code), [code])
-        entries.append({"code": code, "name": loc.language_name(code), "dir": loc.direction, "welcome": loc.gettext("Welcome to de:hub, the Digital Hub Initiative."), "enter": loc.gettext("Continue in English")})
+        entries.append({"code": code, "name": loc.language_name(code), "dir": loc.direction, "welcome": loc.gettext("Welcome to de:hub, the Digital Hub Initiative.")})
     env = environment()
     html = env.get_template("chooser.html").render(entries=entries, site_url=config.site_url, default=config.fallbacks[0] if config.fallbacks else langs[0])
     (staging / "index.html").write_text(html, encoding="utf-8")

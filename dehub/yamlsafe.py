@@ -9,6 +9,7 @@ depth, and remembers the line and column of every key and value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,8 +91,9 @@ def load_yaml(text: str, path: str, report: Report, first_line: int = 1) -> Docu
         report.error(path, first_line, 0, f"YAML is larger than {MAX_BYTES // 1024} KiB")
         return None
     try:
-        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
-        builder = _Builder(events, doc, first_line)
+        # Consumed lazily: the depth limit stops the parser early, before PyYAML's scanner
+        # spends minutes on e.g. 200,000 nested '[' (its cost grows with the nesting).
+        builder = _Builder(yaml.parse(text, Loader=yaml.SafeLoader), doc, first_line)
         doc.data = builder.document()
     except _Reject as exc:
         line, col = _position(exc.mark, first_line)
@@ -135,28 +137,28 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
 class _Builder:
     """Turns a PyYAML event list into plain data, enforcing the safety rules."""
 
-    def __init__(self, events: list[yaml.Event], doc: Document, first_line: int) -> None:
+    def __init__(self, events: Iterator[yaml.Event], doc: Document, first_line: int) -> None:
         self.events = events
-        self.index = 0
+        self.ahead = next(events)  # the next event, looked at but not yet taken
         self.doc = doc
         self.first_line = first_line
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
 
     def next(self) -> yaml.Event:
-        event = self.events[self.index]
-        self.index += 1
+        event = self.ahead
+        self.ahead = next(self.events, None)
         return event
 
     def document(self) -> object:
         self.next()  # StreamStart
-        if isinstance(self.events[self.index], yaml.StreamEndEvent):
+        if isinstance(self.ahead, yaml.StreamEndEvent):
             return None
         self.next()  # DocumentStart
         data = self.node((), 0)
         self.next()  # DocumentEnd
-        if not isinstance(self.events[self.index], yaml.StreamEndEvent):
-            raise _Reject(self.events[self.index].start_mark, "more than one YAML document; remove the '---' separator")
+        if not isinstance(self.ahead, yaml.StreamEndEvent):
+            raise _Reject(self.ahead.start_mark, "more than one YAML document; remove the '---' separator")
         return data
 
     def remember(self, key: Key, mark: yaml.Mark) -> None:
@@ -176,13 +178,13 @@ class _Builder:
         self.check_tag(event, event.implicit)
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
-            while not isinstance(self.events[self.index], yaml.SequenceEndEvent):
+            while not isinstance(self.ahead, yaml.SequenceEndEvent):
                 items.append(self.node((*key, len(items)), depth + 1))
             self.next()
             return items
         mapping: dict[object, object] = {}
-        while not isinstance(self.events[self.index], yaml.MappingEndEvent):
-            key_event = self.events[self.index]
+        while not isinstance(self.ahead, yaml.MappingEndEvent):
+            key_event = self.ahead
             if not isinstance(key_event, yaml.ScalarEvent):
                 raise _Reject(key_event.start_mark, "a key must be plain text, not a list or mapping")
             if key_event.anchor:

@@ -1,0 +1,169 @@
+"""`serve`: a live preview on 127.0.0.1 that rebuilds what an edit affects.
+
+An edit to hubs/<slug>/<lang>.md rebuilds only the languages that show that text
+(the language itself, plus the languages that fall back to it); facts, templates and
+catalogs rebuild every language. Invalid data keeps the last good site and shows
+the error lines on every page instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .config import Config, load_config
+from .diagnostics import Report
+
+WATCHED = ("hubs", "content", "theme", "translations", "mkdocs.yml")
+RELOAD_SCRIPT = """<script>(function(){var v=null;setInterval(function(){fetch("/__dehub_version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},400)}())</script>"""
+
+
+class Preview:
+    """The state a preview server shows: the output folder, a version and current errors."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.out = Path(tempfile.mkdtemp(prefix="dehub-serve-"))
+        self.version = 0
+        self.errors: list[str] = []
+        self.lock = threading.Lock()
+
+    def affected_languages(self, config: Config, changed: set[str]) -> list[str]:
+        langs: set[str] = set()
+        for path in changed:
+            parts = Path(path).parts
+            name = parts[-1]
+            if parts[0] == "hubs" and name.endswith(".md"):
+                lang = name[:-3]
+                langs.add(lang)
+                langs.update(code for code in config.codes if lang in config.fallback_chain(code)[1:] or lang == config.source_language)
+            else:
+                return config.codes
+        return [code for code in config.codes if code in langs]
+
+    def rebuild(self, changed: set[str] | None = None) -> None:
+        from .site import build_language, validate
+        from .write import write_root_files
+
+        started = time.perf_counter()
+        config = load_config(self.root)
+        report, project = validate(self.root, config)
+        if not report.ok:
+            with self.lock:
+                self.errors = report.lines()
+                self.version += 1
+            print("\n".join(self.errors), file=sys.stderr)
+            print(report.summary("the preview shows the last good build"), file=sys.stderr)
+            return
+        langs = config.codes if not changed or not (self.out / config.codes[0]).exists() else self.affected_languages(config, changed)
+        for lang in langs:
+            staging = Path(tempfile.mkdtemp(prefix=f"{lang}-", dir=self.out.parent))
+            build_language(config, project, lang, staging / lang)
+            with self.lock:
+                shutil.rmtree(self.out / lang, ignore_errors=True)
+                (staging / lang).rename(self.out / lang)
+            shutil.rmtree(staging, ignore_errors=True)
+        write_root_files(config, project, config.codes, self.out)
+        with self.lock:
+            self.errors = []
+            self.version += 1
+        print(f"rebuilt {', '.join(langs)} in {time.perf_counter() - started:.2f} s")
+
+
+def serve(root: Path, port: int = 8000) -> int:
+    import http.server
+    from functools import partial
+
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    preview = Preview(root)
+    try:
+        preview.rebuild()
+    except Exception as exc:  # noqa: BLE001 - the preview keeps running and says why
+        print(f"error: the first build failed: {exc}", file=sys.stderr)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/__dehub_version":
+                body = str(preview.version).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix != ".html" or not path.is_file():
+                return super().do_GET()
+            page = path.read_text(encoding="utf-8")
+            with preview.lock:
+                errors = list(preview.errors)
+            banner = ""
+            if errors:
+                banner = '<div role="alert" style="background:#fff4e5;color:#1a1a1a;border:3px solid #b34700;padding:1rem;margin:0;white-space:pre-wrap;font:14px/1.5 monospace">' + html.escape("\n".join(errors)) + "</div>"
+            page = page.replace("</body>", banner + RELOAD_SCRIPT + "</body>", 1) if "</body>" in page else page + banner + RELOAD_SCRIPT
+            body = page.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+    pending: set[str] = set()
+    wake = threading.Event()
+
+    class Watcher(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            if event.is_directory and event.event_type == "modified":
+                return
+            for raw in {getattr(event, "src_path", ""), getattr(event, "dest_path", "")} - {""}:
+                try:
+                    rel = Path(raw).resolve().relative_to(root.resolve()).as_posix()
+                except ValueError:
+                    continue
+                if rel.split("/")[0] in WATCHED and not rel.endswith(("~", ".swp")):
+                    pending.add(rel)
+                    wake.set()
+
+    observer = Observer()
+    for name in WATCHED:
+        target = root / name
+        if target.exists():
+            observer.schedule(Watcher(), str(target if target.is_dir() else root), recursive=target.is_dir())
+    observer.start()
+
+    def rebuild_loop() -> None:
+        while True:
+            wake.wait()
+            time.sleep(0.05)  # let an editor finish writing
+            wake.clear()
+            changed = set(pending)
+            pending.clear()
+            try:
+                preview.rebuild(changed)
+            except Exception as exc:  # noqa: BLE001
+                print(f"error: rebuild failed: {exc}", file=sys.stderr)
+
+    threading.Thread(target=rebuild_loop, daemon=True).start()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(preview.out)))
+    print(f"serving the preview on http://127.0.0.1:{port}/ (Ctrl+C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        server.server_close()
+        shutil.rmtree(preview.out, ignore_errors=True)
+    return 0

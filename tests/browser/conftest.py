@@ -1,0 +1,140 @@
+"""One Chromium for the whole session, the shipped site served once, page audits cached.
+
+The browser is the system's Chromium (`DEHUB_CHROMIUM`, default /usr/bin/chromium) driven by
+Playwright; no browser is downloaded. Every page load of the shipped site is audited once per
+colour scheme (`audit(lang, page, scheme)`) and the result shared by the axe, privacy,
+console, keyboard, reflow and motion tests, so each gate is its own test id without loading
+the page again.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.browser import gates
+from tests.conftest import BuiltSite
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+LANGS = gates.languages()
+CONFIG = gates.site_config()
+SOURCE_LANG = CONFIG["extra"]["dehub"].get("source_language", "de")
+SOURCE_ONLY = list(CONFIG["extra"]["dehub"].get("source_only_pages", []))
+# A locale the chooser has no language for, so the root page stays put and can be audited.
+NEUTRAL_LOCALE = "sv-SE"
+
+
+def content_pages() -> list[str]:
+    """The content pages (content/<lang>/*.md), by key, other than the generated ones."""
+    keys: set[str] = set()
+    for folder in (gates.ROOT / "content").iterdir():
+        if folder.is_dir() and folder.name in LANGS:
+            keys.update(p.stem for p in folder.glob("*.md"))
+            if (folder / "news").is_dir():
+                keys.add("news")
+    return sorted(keys - {"index", "hubs", "events", *SOURCE_ONLY})
+
+
+# Page types audited in every language: id -> path below /<lang>/. "404" asks for a missing
+# page, so the host serves the language's not-found page with status 404.
+PAGE_TYPES: dict[str, str] = {
+    "home": "",
+    "hubs": "hubs/",
+    "focus": "hubs/focus/logistics/",
+    "state": "hubs/state/nordrhein-westfalen/",
+    "hub": "hubs/berlin/",
+    "events": "events/",
+    **{key: f"{key}/" for key in content_pages()},
+    "404": "no-such-page/",
+}
+
+
+def page_cases() -> list[tuple[str, str]]:
+    """(language, page id) for every audited page: every type in every language, the
+    source-only pages in the source language, and the root language chooser and root 404."""
+    cases = [(lang, page) for lang in LANGS for page in PAGE_TYPES]
+    cases += [(SOURCE_LANG, key) for key in SOURCE_ONLY]
+    cases += [("root", "chooser"), ("root", "404")]
+    return cases
+
+
+def page_path(lang: str, page: str) -> str:
+    if lang == "root":
+        return "" if page == "chooser" else "no-such-page/"
+    return f"{lang}/{PAGE_TYPES.get(page, page + '/')}"
+
+
+@dataclass
+class Site:
+    root: Path
+    url: str
+
+    def __call__(self, path: str) -> str:
+        return self.url + path.lstrip("/")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("DEHUB_CHROMIUM", "/usr/bin/chromium")
+    if not Path(executable).is_file():
+        pytest.fail(f"no Chromium at {executable}: install it (apt-get install chromium) or set DEHUB_CHROMIUM to its path", pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(built_site: BuiltSite, site_server) -> Site:
+    return Site(built_site.root, built_site.url)
+
+
+class Audits:
+    """Each (language, page, scheme) is loaded once; later gates reuse the result."""
+
+    def __init__(self, browser, site: Site) -> None:
+        self.browser = browser
+        self.site = site
+        self.cache: dict[tuple[str, str, str], gates.PageAudit] = {}
+        self.dark_seed = gates.dark_palette_seed(LANGS)
+
+    def __call__(self, lang: str, page: str, scheme: str) -> gates.PageAudit:
+        key = (lang, page, scheme)
+        if key not in self.cache:
+            missing = page == "404"
+            material = lang != "root" or page != "chooser"
+            self.cache[key] = gates.audit_page(
+                self.browser,
+                self.site(page_path(lang, page)),
+                scheme=scheme,
+                # Light loads emulate prefers-reduced-motion: reduce (and check for motion and
+                # reflow); dark loads emulate no preference.
+                reduced_motion="reduce" if scheme == "light" else "no-preference",
+                locale=NEUTRAL_LOCALE,
+                expect_status=404 if missing else 200,
+                seed=self.dark_seed if scheme == "dark" and material else None,
+                keyboard=scheme == "light",
+                reflow=scheme == "light",
+            )
+        return self.cache[key]
+
+
+@pytest.fixture(scope="session")
+def audit(browser, site: Site) -> Audits:
+    return Audits(browser, site)
