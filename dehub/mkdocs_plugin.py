@@ -24,8 +24,9 @@ HTML_TAG = re.compile(r'<html lang="([^"]+)" class="no-js">')
 
 
 class DehubPlugin(BasePlugin):
-    def __init__(self, config: Config, loc: Localizer, specs: list[PageSpec], footer: list[dict]) -> None:
+    def __init__(self, config: Config, loc: Localizer, specs: list[PageSpec], footer: list[dict], hubs: list | None = None) -> None:
         super().__init__()
+        self.hubs = hubs or []
         self.site = config
         self.loc = loc
         self.specs = {src_uri(spec.key): spec for spec in specs}
@@ -45,6 +46,10 @@ class DehubPlugin(BasePlugin):
                 front["search"] = {"exclude": True}
             content = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + (spec.markdown or "")
             files.append(File.generated(config, uri, content=content))
+        for hub in self.hubs:
+            if hub.logo is not None:
+                source = self.site.root / hub.folder / hub.logo.file
+                files.append(File.generated(config, f"hubs/{hub.slug}/{hub.logo.file}", abs_src_path=str(source)))
         return files
 
     def on_env(self, env, config, files):

@@ -74,7 +74,7 @@ class Hub:
     focus: tuple[str, ...]
     folder: str
     website: str | None = None
-    logo: str | None = None
+    logo: object | None = None  # logos.Logo: file name and display size
     former_slugs: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()
     prose: dict[str, Prose] = field(default_factory=dict)

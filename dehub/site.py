@@ -81,7 +81,7 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
         import yaml
 
         mk = load_mkdocs_config(config_file=io.StringIO(yaml.safe_dump(settings, allow_unicode=True)))
-        mk.plugins["dehub"] = DehubPlugin(config, loc, specs, footer_links(specs, loc))
+        mk.plugins["dehub"] = DehubPlugin(config, loc, specs, footer_links(specs, loc), project.hubs)
         build(mk)
     logger.removeHandler(collector)
     for name in ("sitemap.xml", "sitemap.xml.gz"):

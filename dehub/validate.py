@@ -14,6 +14,7 @@ from .config import Config
 from .content import check_hub_meta, read_content
 from .diagnostics import Report, shorten
 from .load import HubSource, inside, read_event_files, read_hubs
+from .logos import Logo, LogoError, read_logo
 from .model import City, Event, Hub, Project
 from .schema import GERMANY, event_file_schema, hub_schema
 from .yamlsafe import Document
@@ -221,19 +222,30 @@ def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
         cities.append(City(raw["name"], raw["state"], float(raw["lat"]), float(raw["lon"]), tuple(raw.get("focus", []))))
     if "website" in data:
         check_url(data["website"], doc, ("website",), report)
+    logo = None
     if "logo" in data:
-        logo = source.folder / data["logo"]
-        if not logo.exists() or not inside(config.root, logo) or not logo.is_file():
-            line, col = doc.where(("logo",))
-            report.error(doc.path, line, col, f"logo file {data['logo']!r} is missing from {source.rel}/ (or leads outside it)")
+        logo = check_logo(source, data["logo"], doc, config, report)
     for index, event in enumerate(data.get("events", [])):
         check_languages(doc, ("events", index, "title"), event["title"], config, report)
     events = build_events(doc, ("events",), data.get("events", []), (source.slug,), {c.name for c in cities}, report)
     return Hub(
         slug=source.slug, name=data["name"], cities=tuple(cities), focus=focus, folder=source.rel,
-        website=data.get("website"), logo=data.get("logo"), former_slugs=tuple(data.get("former_slugs", [])),
+        website=data.get("website"), logo=logo, former_slugs=tuple(data.get("former_slugs", [])),
         events=tuple(events), prose=source.prose,
     )
+
+
+def check_logo(source: HubSource, name: str, doc: Document, config: Config, report: Report) -> Logo | None:
+    file = source.folder / name
+    line, col = doc.where(("logo",))
+    if not file.exists() or file.is_symlink() or not inside(config.root, file) or not file.is_file():
+        report.error(doc.path, line, col, f"logo file {name!r} is missing from {source.rel}/ (or is a symlink)")
+        return None
+    try:
+        return read_logo(file)
+    except (LogoError, UnicodeDecodeError) as exc:
+        report.error(f"{source.rel}/{name}", 1, 0, f"logo rejected: {exc}")
+        return None
 
 
 def check_former_slugs(hubs: list[Hub], docs: dict[str, Document], report: Report) -> None:

@@ -135,7 +135,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
 
 
 class _Builder:
-    """Turns a PyYAML event list into plain data, enforcing the safety rules."""
+    """Turns a PyYAML event stream into plain data, enforcing the safety rules."""
 
     def __init__(self, events: Iterator[yaml.Event], doc: Document, first_line: int) -> None:
         self.events = events

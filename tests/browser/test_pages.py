@@ -20,6 +20,12 @@ IDS = [f"{lang}-{page}" for lang, page in CASES]
 SCHEMES = ["light", "dark"]
 
 
+def fail_if(problems: list[str], header: str) -> None:
+    """Fail with one readable line per problem (no dataclass dump)."""
+    if problems:
+        pytest.fail(header + "\n  " + "\n  ".join(problems), pytrace=False)
+
+
 def is_material(lang: str, page: str) -> bool:
     return not (lang == "root" and page == "chooser")
 
@@ -34,7 +40,8 @@ def test_axe_wcag21_aa(audit, lang: str, page: str, scheme: str) -> None:
     if is_material(lang, page):
         wanted = "slate" if scheme == "dark" else "default"
         assert result.scheme == wanted, f"Material applied palette {result.scheme!r}, expected {wanted!r}"
-    assert not result.violations, f"axe found {len(result.violations)} WCAG 2.1 A/AA violation(s) on {result.url} ({scheme}):\n" + gates.format_violations(result.violations)
+    if result.violations:
+        pytest.fail(f"axe found {len(result.violations)} WCAG 2.1 A/AA violation(s) on {result.url} ({scheme}):\n" + gates.format_violations(result.violations), pytrace=False)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -43,18 +50,17 @@ def test_privacy(audit, site, lang: str, page: str, scheme: str) -> None:
     result = audit(lang, page, scheme)
     origin = gates.origin_of(site.url)
     foreign = result.foreign_requests(origin)
-    assert not foreign, f"{result.url} made requests to other origins:\n  " + "\n  ".join(foreign)
-    assert not result.foreign_references, f"{result.url} references other origins:\n  " + "\n  ".join(result.foreign_references)
-    problems = result.storage_problems()
-    assert not problems, f"{result.url} stores data in the browser:\n  " + "\n  ".join(problems)
+    fail_if(foreign, f"{result.url} made requests to other origins (aborted by the test):")
+    fail_if(result.foreign_references, f"{result.url} references other origins:")
+    fail_if(result.storage_problems(), f"{result.url} stores data in the browser:")
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize(("lang", "page"), CASES, ids=IDS)
 def test_no_console_errors_or_failed_requests(audit, lang: str, page: str, scheme: str) -> None:
     result = audit(lang, page, scheme)
-    assert not result.failed, f"failed requests while loading {result.url}:\n  " + "\n  ".join(result.failed)
-    assert not result.console_errors, f"console errors on {result.url}:\n  " + "\n  ".join(result.console_errors)
+    fail_if(result.failed, f"failed requests while loading {result.url} ({scheme}):")
+    fail_if(result.console_errors, f"console errors on {result.url} ({scheme}):")
 
 
 @pytest.mark.parametrize(("lang", "page"), CASES, ids=IDS)
@@ -80,4 +86,4 @@ def test_reflow_at_320_css_px(audit, lang: str, page: str) -> None:
 def test_reduced_motion_is_honoured(audit, lang: str, page: str) -> None:
     result = audit(lang, page, "light")
     assert result.motion is not None
-    assert not result.motion, f"motion despite prefers-reduced-motion: reduce on /{page_path(lang, page)}:\n  " + "\n  ".join(result.motion[:30])
+    fail_if(result.motion[:30], f"motion despite prefers-reduced-motion: reduce on /{page_path(lang, page)}:")

@@ -1,1 +1,96 @@
 /* de:hub: progressive enhancement only; every feature works without this file. */
+(function () {
+  "use strict";
+
+  /* 1. Keep Material's language-switch helper from requesting files that do not exist.
+   *
+   * Material for MkDocs (9.x, integrations/alternate) fetches `sitemap.xml` relative to the
+   * href of EVERY <link rel="alternate"> once the DOM is ready. Material expects those links
+   * to point at language roots; ours are per-page hreflang links (/fr/hubs/berlin/), so the
+   * browser would request /fr/hubs/berlin/sitemap.xml and so on: eight 404s and console
+   * errors per page view. Our switcher links already lead to the same page in each language,
+   * so the helper has nothing to add. This script runs after Material's bundle registered
+   * its DOMContentLoaded listener and before that event fires: the hreflang links are
+   * renamed now and restored right after Material looked for them, so the DOM ends up with
+   * exactly the markup the server sent (crawlers without JavaScript never see a change).
+   */
+  if (document.readyState === "loading") {
+    var hidden = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate][hreflang]"));
+    hidden.forEach(function (link) { link.setAttribute("rel", "x-dehub-alternate"); });
+    document.addEventListener("DOMContentLoaded", function () {
+      hidden.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+    }, { once: true });
+  }
+
+  /* 2. Filters on the hub overview (the page with #dehub-hub-list).
+   *
+   * Without JavaScript every filter is a link to its own page (/hubs/focus/<key>/,
+   * /hubs/state/<state>/). With it, a plain click or Enter on a filter narrows the list in
+   * place: cards are hidden by their data-focus / data-states, the chosen filter gets
+   * aria-current="true", and the polite live region .dehub-result-count announces the new
+   * count in the page's language (its data-counts maps a count to the translated text).
+   * Clicking the chosen filter again, or "show all", shows every hub. Modified clicks
+   * (new tab, new window) still follow the link.
+   */
+  function setupFilters() {
+    var list = document.getElementById("dehub-hub-list");
+    var nav = document.querySelector(".dehub-filters");
+    if (!list || !nav || nav.getAttribute("data-dehub-ready")) return;
+    nav.setAttribute("data-dehub-ready", "true");
+    var cards = Array.prototype.slice.call(list.querySelectorAll(".dehub-card"));
+    var links = Array.prototype.slice.call(nav.querySelectorAll("a[data-filter]"));
+    var counter = document.querySelector(".dehub-result-count");
+    var counts = {};
+    try {
+      counts = JSON.parse((counter && counter.getAttribute("data-counts")) || "{}") || {};
+    } catch (error) {
+      counts = {};
+    }
+    var initial = links.filter(function (link) { return link.hasAttribute("aria-current"); });
+    var active = null;
+
+    function matches(card, kind, value) {
+      var attribute = kind === "state" ? "data-states" : "data-focus";
+      return (card.getAttribute(attribute) || "").split(/\s+/).indexOf(value) !== -1;
+    }
+
+    function show(link) {
+      var kind = link ? link.getAttribute("data-filter") : "all";
+      var value = link ? link.getAttribute("data-value") : "";
+      var visible = 0;
+      cards.forEach(function (card) {
+        var keep = kind === "all" || matches(card, kind, value);
+        card.hidden = !keep;
+        if (keep) visible += 1;
+      });
+      links.forEach(function (other) { other.removeAttribute("aria-current"); });
+      if (kind === "all") {
+        initial.forEach(function (other) { other.setAttribute("aria-current", "page"); });
+        active = null;
+      } else {
+        link.setAttribute("aria-current", "true");
+        active = link;
+      }
+      if (counter && Object.prototype.hasOwnProperty.call(counts, String(visible))) {
+        counter.textContent = counts[String(visible)];
+      }
+    }
+
+    nav.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[data-filter]") : null;
+      if (!link || !nav.contains(link)) return;
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      var kind = link.getAttribute("data-filter");
+      show(kind === "all" || link === active ? null : link);
+    });
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setupFilters); /* also after Material's instant navigation */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setupFilters, { once: true });
+  } else {
+    setupFilters();
+  }
+}());

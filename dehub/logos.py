@@ -1,0 +1,109 @@
+"""Hub logos: a strict check of SVG, PNG and WebP files, and their display size.
+
+An SVG opened directly runs its scripts with the site's origin, so an SVG logo must
+consist only of drawing elements: no script, event handlers, foreignObject, external
+references, entities or styles with URLs. Anything else is rejected, not repaired.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 512 * 1024
+DISPLAY_HEIGHT = 64
+SVG_NS = "{http://www.w3.org/2000/svg}"
+SVG_ELEMENTS = {
+    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "title", "desc",
+    "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "text", "tspan", "use", "symbol",
+}
+SVG_ATTRIBUTES = {
+    "viewbox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "d", "points",
+    "fill", "fill-rule", "fill-opacity", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
+    "stroke-miterlimit", "stroke-dasharray", "stroke-opacity", "opacity", "transform", "id", "class",
+    "offset", "stop-color", "stop-opacity", "gradientunits", "gradienttransform", "clip-path", "clip-rule",
+    "mask", "font-family", "font-size", "font-weight", "text-anchor", "dominant-baseline", "letter-spacing",
+    "href", "preserveaspectratio", "version", "role", "aria-label", "aria-hidden", "lang", "xml:space",
+}
+URL_REF = re.compile(r"url\(\s*['\"]?(?!#)", re.I)
+
+
+@dataclass(frozen=True)
+class Logo:
+    file: str
+    width: int
+    height: int
+
+
+class LogoError(ValueError):
+    pass
+
+
+def _local(name: str) -> str:
+    name = name.split("}")[-1] if name.startswith("{") else name
+    return name.lower()
+
+
+def check_svg(data: bytes) -> tuple[float, float]:
+    """Width and height of a harmless SVG; LogoError for anything that could run or load."""
+    text = data.decode("utf-8", errors="strict")
+    if re.search(r"<!(DOCTYPE|ENTITY)", text, re.I):
+        raise LogoError("SVG logos may not contain DOCTYPE or ENTITY declarations")
+    if "<?xml-stylesheet" in text:
+        raise LogoError("SVG logos may not load style sheets")
+    try:
+        root = ET.fromstring(text)  # noqa: S314 - DOCTYPE/ENTITY refused above
+    except ET.ParseError as exc:
+        raise LogoError(f"SVG is not well-formed XML ({exc})") from None
+    if _local(root.tag) != "svg":
+        raise LogoError("the file's root element is not <svg>")
+    for element in root.iter():
+        tag = _local(element.tag)
+        if tag not in SVG_ELEMENTS:
+            raise LogoError(f"SVG element <{tag}> is not allowed in a logo (only shapes, text and gradients)")
+        for name, value in element.attrib.items():
+            attribute = _local(name) if not name.startswith("{http://www.w3.org/XML") else "xml:" + _local(name)
+            if attribute.startswith("on") or attribute not in SVG_ATTRIBUTES:
+                raise LogoError(f"SVG attribute {attribute!r} is not allowed in a logo")
+            if attribute == "href" and not value.startswith("#"):
+                raise LogoError("SVG logos may only reference their own elements (href=\"#...\")")
+            if URL_REF.search(value):
+                raise LogoError("SVG logos may not reference external resources")
+    view_box = root.attrib.get("viewBox", "").replace(",", " ").split()
+    if len(view_box) == 4:
+        return float(view_box[2]), float(view_box[3])
+    try:
+        return float(root.attrib["width"].rstrip("px")), float(root.attrib["height"].rstrip("px"))
+    except (KeyError, ValueError):
+        raise LogoError("SVG logos need a viewBox (or width and height) so the page can reserve space") from None
+
+
+def raster_size(data: bytes) -> tuple[int, int]:
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
+        return struct.unpack(">II", data[16:24])
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        chunk = data[12:16]
+        if chunk == b"VP8X":
+            return 1 + int.from_bytes(data[24:27], "little"), 1 + int.from_bytes(data[27:30], "little")
+        if chunk == b"VP8 ":
+            width, height = struct.unpack("<HH", data[26:30])
+            return width & 0x3FFF, height & 0x3FFF
+        if chunk == b"VP8L":
+            bits = int.from_bytes(data[21:25], "little")
+            return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    raise LogoError("the file is not a PNG or WebP image (its content does not match its name)")
+
+
+def read_logo(file: Path) -> Logo:
+    """The logo's display size at DISPLAY_HEIGHT, or LogoError with a reason for the hub team."""
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        raise LogoError(f"logo is {size // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB")
+    data = file.read_bytes()
+    width, height = check_svg(data) if file.suffix == ".svg" else raster_size(data)
+    if width <= 0 or height <= 0:
+        raise LogoError("logo has no size")
+    return Logo(file.name, max(1, round(DISPLAY_HEIGHT * width / height)), DISPLAY_HEIGHT)
