@@ -141,7 +141,8 @@ class Renderer:
     def prose_html(self, chosen: Prosed, key: str) -> Markup:
         if chosen.prose is None:
             return Markup("")
-        html = resolve_md_links(render_markdown(chosen.prose.body), key)
+        source_dir = "hubs" if chosen.prose.path.startswith("hubs/") else ""
+        html = resolve_md_links(render_markdown(chosen.prose.body), key, source_dir)
         # Safe: render_markdown passes nh3's allow-list (see sanitize.py).
         return Markup(html)  # noqa: S704
 

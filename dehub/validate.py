@@ -16,6 +16,7 @@ from .diagnostics import Report, shorten
 from .load import HubSource, inside, read_event_files, read_hubs
 from .logos import Logo, LogoError, read_logo
 from .model import City, Event, Hub, Project
+from .prose_checks import check_all_prose
 from .schema import GERMANY, event_file_schema, hub_schema
 from .yamlsafe import Document
 
@@ -291,4 +292,6 @@ def load_project(root: Path, config: Config, report: Report) -> Project:
     events = [event for hub in hubs for event in hub.events]
     events += build_agency_events(read_event_files(root, report), hubs, config, report)
     pages = read_content(root, config, report)
-    return Project(hubs=hubs, events=sorted(events, key=lambda e: (_as_datetime(e.start), e.source)), pages=pages)
+    project = Project(hubs=hubs, events=sorted(events, key=lambda e: (_as_datetime(e.start), e.source)), pages=pages)
+    check_all_prose(project, config.codes, config.source_language, config.source_only_pages, report)
+    return project

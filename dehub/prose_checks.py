@@ -1,0 +1,77 @@
+"""Checks on Markdown prose: links between pages resolve, images have alt text, headings nest."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .diagnostics import Report
+from .model import Project, Prose
+from .urls import key_of
+
+LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HEADING = re.compile(r"^(#{1,6})\s")
+FENCE = re.compile(r"^\s*(```|~~~)")
+EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def page_keys(project: Project, lang: str, source_language: str, source_only: tuple[str, ...]) -> set[str]:
+    """Every page that exists in one language (fallbacks included)."""
+    keys = {"index", "hubs", "events"}
+    keys |= {f"hubs/{hub.slug}" for hub in project.hubs}
+    keys |= {f"hubs/focus/{key}" for hub in project.hubs for key in hub.focus}
+    for page in project.pages:
+        if page.key in source_only and lang != source_language:
+            continue
+        keys.add(page.key)
+    return keys
+
+
+def lines_outside_code(prose: Prose):
+    fenced = False
+    for offset, line in enumerate(prose.body.split("\n")):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield prose.body_line + offset, line
+
+
+def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int, report: Report) -> None:
+    """`folder` is where the file's relative links start from ('' for content/<lang>/)."""
+    previous = first_level - 1
+    for number, line in lines_outside_code(prose):
+        heading = HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if level < first_level:
+                report.error(prose.path, number, 1, f"use {'#' * first_level} for the first heading level here; the page title is the only level-{first_level - 1} heading")
+            elif level > previous + 1:
+                report.error(prose.path, number, 1, f"heading level {level} follows level {previous}; don't skip levels (use {'#' * (previous + 1)})")
+            previous = max(level, first_level - 1) if level >= first_level else previous
+        for match in LINK.finditer(line):
+            image, text, target = match.groups()
+            column = match.start() + 1
+            if image and not text.strip():
+                report.error(prose.path, number, column, "image without alt text; describe it: ![what it shows](file)")
+            if image or EXTERNAL.match(target) or target.startswith("#"):
+                continue
+            path = target.split("#")[0]
+            if not path.endswith(".md"):
+                report.error(prose.path, number, column, f"link to {target[:60]!r}: link other pages by their Markdown file, e.g. [text](initiative.md)")
+                continue
+            key = key_of(posixpath.join(folder, path[: -len(".md")]))
+            if key not in keys:
+                report.error(prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language")
+
+
+def check_all_prose(project: Project, codes: list[str], source_language: str, source_only: tuple[str, ...], report: Report) -> None:
+    keys_by_lang = {lang: page_keys(project, lang, source_language, source_only) for lang in codes}
+    for page in project.pages:
+        for lang, prose in page.versions.items():
+            if lang in keys_by_lang:
+                check_prose_file(prose, "", keys_by_lang[lang], 2, report)
+    for hub in project.hubs:
+        for lang, prose in hub.prose.items():
+            if lang in keys_by_lang:
+                check_prose_file(prose, "hubs", keys_by_lang[lang], 2, report)
