@@ -1,14 +1,13 @@
 """Reading and linting translations/<lang>/LC_MESSAGES/messages.po (untrusted input).
 
 A catalog's msgstr ends up in pages unescaped (Jinja's newstyle gettext marks it safe),
-so these checks are the boundary: plain text only, the msgid's placeholders only,
+so these checks are the boundary: plain text only, exactly the msgid's placeholders,
 the plural forms Babel expects for the language, and msgfmt-style syntax and duplicates.
 Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: error: ...`.
 """
 
 from __future__ import annotations
 
-import gettext
 import io
 import re
 from dataclasses import dataclass, field
@@ -40,17 +39,6 @@ def catalog_path(root: Path, lang: str) -> Path:
 def expected_plural_forms(lang: str) -> str:
     """Babel's (CLDR-derived) Plural-Forms header for a language."""
     return Catalog(locale=lang.replace("-", "_")).plural_forms
-
-
-@lru_cache(maxsize=None)
-def single_value_forms(lang: str) -> frozenset[int]:
-    """Plural forms used for exactly one n (like msgfmt, those may leave the number out)."""
-    expr = expected_plural_forms(lang).split("plural=", 1)[1].rstrip(";").strip()
-    rule = gettext.c2py(expr)
-    seen: dict[int, int] = {}
-    for n in range(1000):
-        seen[rule(n)] = seen.get(rule(n), 0) + 1
-    return frozenset(index for index, count in seen.items() if count == 1)
 
 
 @dataclass
@@ -107,7 +95,8 @@ class _Parser(PoFileParser):
         super()._add_message()
 
     def _invalid_pofile(self, line, lineno, msg) -> None:
-        self.parsed.problems.append((lineno + 1, msg))
+        if all(at != lineno + 1 for at, _ in self.parsed.problems):  # one report per line
+            self.parsed.problems.append((lineno + 1, msg))
 
 
 def parse_catalog(root: Path, lang: str) -> Parsed | None:
@@ -178,7 +167,7 @@ def placeholders(text: str) -> tuple[set[str], list[str], list[str]]:
     return names, positional, stray
 
 
-def check_placeholders(msgid: str, plural: str | None, msgstr: str, may_omit: bool) -> str | None:
+def check_placeholders(msgid: str, plural: str | None, msgstr: str) -> str | None:
     names, positional, _ = placeholders(msgid + "\n" + (plural or ""))
     want_positional = placeholders(plural or msgid)[1]
     got_names, got_positional, stray = placeholders(msgstr)
@@ -187,10 +176,9 @@ def check_placeholders(msgid: str, plural: str | None, msgstr: str, may_omit: bo
     for name in sorted(got_names - names):
         allowed = ", ".join(f"%({n})s" for n in sorted(names)) or "none"
         return f"unknown placeholder '%({name})s'; the msgid has: {allowed}"
-    if not may_omit:
-        for name in sorted(names - got_names):
-            return f"placeholder '%({name})s' is missing; keep every placeholder of the msgid"
-    if len(got_positional) != len(want_positional) and not (may_omit and not got_positional):
+    for name in sorted(names - got_names):
+        return f"placeholder '%({name})s' is missing; keep every placeholder of the msgid"
+    if len(got_positional) != len(want_positional):
         return f"has {len(got_positional)} '%s'-style placeholders, the msgid has {len(want_positional)}"
     return None
 
@@ -211,10 +199,11 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
     ids = list(message.id) if message.pluralizable else [message.id]
     strings = list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
     found: list[tuple[int, str]] = []
+    label = lambda form: f"msgstr[{form}]" if message.pluralizable else "msgstr"  # noqa: E731
     for form, text in enumerate(strings):
         problem = check_markup("\n".join(ids), text) if text else None
         if problem:
-            found.append((line_of(form), problem))
+            found.append((line_of(form), f"{label(form)}: {problem}"))
     if found or message.fuzzy:
         return found
     if message.pluralizable:
@@ -228,16 +217,14 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
     else:
         found.append((message.lineno, "msgstr[N] without msgid_plural; use a plain msgstr"))
         return found
-    single = single_value_forms(parsed.lang) if message.pluralizable else frozenset()
     for form, text in enumerate(strings):
         if not text:
             continue
-        label = f"msgstr[{form}]" if message.pluralizable else "msgstr"
         if text.startswith("\n") != ids[0].startswith("\n") or text.endswith("\n") != ids[0].endswith("\n"):
-            found.append((line_of(form), f"{label} must begin and end with a newline exactly like the msgid"))
-        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text, form in single)
+            found.append((line_of(form), f"{label(form)} must begin and end with a newline exactly like the msgid"))
+        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text)
         if problem:
-            found.append((line_of(form), f"{label}: {problem}"))
+            found.append((line_of(form), f"{label(form)}: {problem}"))
     if not found and message.string and all(strings):
         for checker in checkers:
             try:

@@ -252,14 +252,17 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
         rows.append(row)
         outdated += [f"{what}" for kind, what, state in items if state == "outdated"]
         if language.complete:
-            gaps += [f"{language.code}: {kind} {what} is {state}" for kind, what, state in items if state not in ("present", "translated")]
+            for state in ("fuzzy", "missing"):
+                ui = [what for kind, what, st in items if kind == "UI strings" and st == state]
+                gaps += [f"{language.code}: {len(ui)} UI string(s) {state}, such as {ui[0]}"] if ui else []
+            gaps += [f"{language.code}: {what} is {state}" for kind, what, state in items if kind != "UI strings" and state not in ("present", "translated")]
     md = fmt == "markdown"
     if md:
         lines = ["### Translation status", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + ["| " + " | ".join(r) + " |" for r in rows]
     else:
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
         lines = ["  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
-    lines += ["", f"{len(template) - 1} UI strings in {POT}; * = complete: `i18n status --strict` fails when it lacks anything or has anything outdated;",
+    lines += ["", f"{len(template)} UI strings in {POT}; * = complete: `i18n status --strict` fails when it lacks anything or has anything outdated;",
               f"{MESSAGES_LANGUAGE} needs no catalog (the msgids are {language_name(MESSAGES_LANGUAGE)})."]
     bullet = "- " if md else "  "
     if outdated:

@@ -91,17 +91,22 @@ class Project:
     hubs: list[Hub]
     events: list[Event]
     pages: list = field(default_factory=list)  # content.ContentPage
+    news: list = field(default_factory=list)  # news.NewsPost, newest first
 
 
-def build_date() -> date:
-    """The day the site is built for: SOURCE_DATE_EPOCH when set (reproducible), else today in Berlin."""
+def build_moment() -> datetime:
+    """When the site is built, in Berlin: SOURCE_DATE_EPOCH when set (reproducible), else now."""
     import os
     from zoneinfo import ZoneInfo
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     berlin = ZoneInfo("Europe/Berlin")
-    moment = datetime.fromtimestamp(int(epoch), berlin) if epoch and epoch.isdigit() else datetime.now(berlin)
-    return moment.date()
+    return datetime.fromtimestamp(int(epoch), berlin) if epoch and epoch.isdigit() else datetime.now(berlin).replace(microsecond=0)
+
+
+def build_date() -> date:
+    """The day the site is built for (see build_moment)."""
+    return build_moment().date()
 
 
 def is_upcoming(event: Event, today: date) -> bool:

@@ -25,7 +25,7 @@ focus: [{focus}]   # see schema/hub.schema.json for the allowed keys
 """
 
 PROSE_TEMPLATE = """\
-# {title}
+## Schwerpunkt
 
 Beschreiben Sie hier Ihren Hub: den Branchenfokus, was Gründerinnen und Gründer,
 Investoren und Fachkräfte hier finden, und wie man Kontakt aufnimmt.

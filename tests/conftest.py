@@ -58,8 +58,11 @@ def site_server(built_site: BuiltSite, site_port: int):
         yield server
 
 
-def make_repo(tmp_path: Path, *, with_content: bool = False, hubs: tuple[str, ...] = ("dortmund", "hamburg")) -> Path:
-    """A small fixture repo: the real mkdocs.yml, theme and translations, a few real hubs."""
+def make_repo(tmp_path: Path, *, with_content: bool = False, hubs: tuple[str, ...] | None = None) -> Path:
+    """A small fixture repo: the real mkdocs.yml, theme and translations, a few real hubs
+    (all of them with the content pages, which link to every hub)."""
+    if hubs is None:
+        hubs = tuple(sorted(p.name for p in (ROOT / "hubs").iterdir() if p.is_dir())) if with_content else ("dortmund", "hamburg")
     repo = tmp_path / "repo"
     repo.mkdir(parents=True)
     for name in ("mkdocs.yml", "theme", "translations", "schema"):
