@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -35,7 +35,7 @@ def catalog_path(root: Path, lang: str) -> Path:
     return root / "translations" / lang / "LC_MESSAGES" / "messages.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_plural_forms(lang: str) -> str:
     """Babel's (CLDR-derived) Plural-Forms header for a language."""
     return Catalog(locale=lang.replace("-", "_")).plural_forms
@@ -172,7 +172,7 @@ def check_placeholders(msgid: str, plural: str | None, msgstr: str) -> str | Non
     want_positional = placeholders(plural or msgid)[1]
     got_names, got_positional, stray = placeholders(msgstr)
     if stray:
-        return f"stray '%' in {shorten(stray[0])}; write '%%' for a percent sign"
+        return f"stray '%' ({shorten(stray[0])}); write '%%' for a percent sign"
     for name in sorted(got_names - names):
         allowed = ", ".join(f"%({n})s" for n in sorted(names)) or "none"
         return f"unknown placeholder '%({name})s'; the msgid has: {allowed}"

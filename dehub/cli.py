@@ -24,6 +24,7 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate only, no rendering")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--release", action="store_true", help="also fail on [[TODO: ...]] placeholders")
+    check.add_argument("--changed-only", metavar="BASE", help="only files changed since the git ref BASE, plus cross-file rules")
 
     serve = commands.add_parser("serve", help="live preview on 127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
@@ -70,6 +71,16 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
     command = args.command or "build"
     if command == "check":
         report, checked = run_check(root, args.format, args.release)
+        if args.changed_only:
+            from .changes import ChangesError, changed_files
+
+            try:
+                changed = set(changed_files(root, args.changed_only))
+            except ChangesError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            report = report.only(changed)
+            checked += f", {len(changed)} changed files since {args.changed_only}"
         return print_report(report, checked, args.format)
     if command == "new-hub":
         from .scaffold import new_hub

@@ -15,6 +15,7 @@ class Diagnostic:
     col: int = 0
     message: str = ""
     severity: Literal["error", "warning"] = "error"
+    cross_file: bool = field(default=False, compare=False)  # a rule about how files relate
 
     def text(self) -> str:
         where = self.path
@@ -42,6 +43,14 @@ class Report:
 
     def error(self, path: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, col, message))
+
+    def cross_file_error(self, path: str, line: int, col: int, message: str) -> None:
+        """An error from a rule that relates files (a link, a reference to another hub)."""
+        self.diagnostics.append(Diagnostic(path, line, col, message, cross_file=True))
+
+    def only(self, paths: set[str]) -> Report:
+        """The problems in `paths`, plus every cross-file problem."""
+        return Report([d for d in self.diagnostics if d.path in paths or d.cross_file])
 
     def warning(self, path: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, col, message, "warning"))

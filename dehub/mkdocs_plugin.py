@@ -42,7 +42,7 @@ class DehubPlugin(BasePlugin):
             front = {"title": str(escape(spec.title)), "hide": ["navigation"] if spec.markdown is not None else ["toc", "navigation"]}
             if spec.template:
                 front["template"] = spec.template
-            if spec.key.startswith(("hubs/focus/", "hubs/state/")):
+            if spec.key.startswith(("hubs/focus/", "hubs/state/", "events/hub/", "events/focus/", "news/page/")):
                 front["search"] = {"exclude": True}
             content = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + (spec.markdown or "")
             files.append(File.generated(config, uri, content=content))
@@ -76,6 +76,7 @@ class DehubPlugin(BasePlugin):
             "x_default": self.site.site_url,
             "social_card": self.site.url(f"{self.loc.lang}/assets/social-card.png"),
             "locale": str(self.loc.locale),
+            "feed": self.site.url(f"{self.loc.lang}/news/feed.xml"),  # Atom autodiscovery (theme/main.html)
         }
         return context
 
@@ -96,9 +97,11 @@ class DehubPlugin(BasePlugin):
         entries = []
         for code in self.site.codes:
             key = spec.key if (not spec.source_only or code == self.site.source_language) else "index"
+            if code not in spec.meta.get("languages", [code]):  # e.g. news/page/3 exists only where there are enough posts
+                key = spec.meta.get("switch_to", "index")
             entries.append({"name": self.loc.language_name(code), "link": cross_language_url(spec.key, code, key), "lang": code, "current": code == self.loc.lang})
         return entries
 
     def hreflang(self, spec: PageSpec) -> list[dict]:
-        codes = [self.site.source_language] if spec.source_only else self.site.codes
+        codes = [self.site.source_language] if spec.source_only else spec.meta.get("languages", self.site.codes)
         return [{"lang": code, "href": self.page_url(code, spec.key)} for code in codes]

@@ -12,6 +12,7 @@ NAV = [
     ("index", "Home"),
     ("hubs", "Hubs"),
     ("events", "Events"),
+    ("news", "News"),
     ("initiative", "The initiative"),
     ("founders", "Founders"),
     ("investors", "Investors"),
@@ -21,6 +22,7 @@ FOOTER = [
     ("imprint", "Legal notice"),
     ("privacy", "Privacy"),
     ("accessibility", "Accessibility"),
+    ("open-data", "Open data"),
     ("leichte-sprache", None),
     ("dgs", None),
 ]
@@ -32,9 +34,10 @@ def _(message: str) -> str:
 
 
 LABELS = {
-    "index": _("Home"), "hubs": _("Hubs"), "events": _("Events"), "initiative": _("The initiative"),
+    "index": _("Home"), "hubs": _("Hubs"), "events": _("Events"), "news": _("News"), "initiative": _("The initiative"),
     "founders": _("Founders"), "investors": _("Investors"), "skilled-workers": _("Skilled workers"),
     "imprint": _("Legal notice"), "privacy": _("Privacy"), "accessibility": _("Accessibility"),
+    "open-data": _("Open data"),
 }
 GERMAN_ONLY_LABELS = {"leichte-sprache": "Leichte Sprache", "dgs": "Gebärdensprache (DGS)"}
 

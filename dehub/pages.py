@@ -11,12 +11,13 @@ from markupsafe import Markup
 from . import PACKAGE_DIR
 from .config import Config
 from .geo import VIEWBOX, outline_path, place_markers, project
+from .helpers import template_helpers
 from .localize import Localizer
 from .model import Hub, Project, Prose, build_date, is_upcoming, source_hash
 from .sanitize import render_markdown
 from .urls import cross_language_url, relative_asset, relative_url, resolve_md_links, slugify
 
-GENERATED_FROM_CONTENT = {"index", "hubs", "events"}  # content prose that generated pages wrap
+GENERATED_FROM_CONTENT = {"index", "hubs", "events", "news", "open-data"}  # content prose that generated pages wrap
 
 
 @dataclass
@@ -84,7 +85,7 @@ class Renderer:
         self.env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
         self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus()}
         self.by_state = {state: [hub for hub in project.hubs if state in hub.states] for state in self.used_states()}
-        self.existing = {"index", "hubs", "events"} | {page.key for page in project.pages}
+        self.existing = {"index", "hubs", "events", "news", "open-data"} | {page.key for page in project.pages}
         today = build_date()
         self.upcoming = [event for event in project.events if is_upcoming(event, today)]
         self.past = [event for event in reversed(project.events) if not is_upcoming(event, today)]
@@ -114,6 +115,7 @@ class Renderer:
             "map_outline": self.map_outline,
             "map_viewbox": VIEWBOX,
             "german_url": lambda target: cross_language_url(key, config.source_language, target),
+            **template_helpers(self, key),  # events, calendars, news feed, JSON-LD (dehub/helpers.py)
         }
         return self.env.get_template(template).render(**helpers, **context)
 
@@ -197,8 +199,11 @@ def collect_pages(project: Project, config: Config, loc: Localizer) -> list[Page
                       html=r.render("home.html", "index", intro=home, hubs=project.hubs, upcoming=r.upcoming), notice=home.notice, text_lang=home.lang)]
     pages += overview_pages(r, content)
     pages += hub_pages(r)
-    events_intro = content.get("events", Prosed(None))
-    pages.append(PageSpec("events", g("Events"), g("Events of the de:hub locations and the Hub Agency."), html=r.render("events.html", "events", intro=events_intro, upcoming=r.upcoming, past=r.past)))
+    from .events import event_pages  # these modules build on this one
+    from .news import news_pages
+    from .opendata import open_data_page
+
+    pages += event_pages(r) + news_pages(r) + [open_data_page(r)]
     for page in project.pages:
         if page.key in GENERATED_FROM_CONTENT:
             continue

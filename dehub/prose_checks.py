@@ -62,7 +62,7 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
                 continue
             key = key_of(posixpath.join(folder, path[: -len(".md")]))
             if key not in keys:
-                report.error(prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language")
+                report.cross_file_error(prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language")
 
 
 def check_all_prose(project: Project, codes: list[str], source_language: str, source_only: tuple[str, ...], report: Report) -> None:

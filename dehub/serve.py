@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 from .config import Config, load_config
-from .diagnostics import Report
 
 WATCHED = ("hubs", "content", "theme", "translations", "mkdocs.yml")
 RELOAD_SCRIPT = """<script>(function(){var v=null;setInterval(function(){fetch("/__dehub_version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},400)}())</script>"""

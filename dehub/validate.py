@@ -6,7 +6,7 @@ import difflib
 import math
 import re
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,7 +27,7 @@ CODE_SPAN = re.compile(r"`[^`\n]*`")
 WHAT = {"lat": "latitude", "lon": "longitude"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str):
     from jsonschema import Draft202012Validator  # imported here: only `check` needs it
 
@@ -276,7 +276,7 @@ def build_agency_events(docs: list[Document], hubs: list[Hub], config: Config, r
         for index, slug in enumerate(doc.data["hubs"]):
             if slug not in by_slug:
                 line, col = doc.where(("hubs", index))
-                report.error(doc.path, line, col, f"unknown hub {slug!r}; {did_you_mean(slug, sorted(by_slug))}see the folders in hubs/")
+                report.cross_file_error(doc.path, line, col, f"unknown hub {slug!r}; {did_you_mean(slug, sorted(by_slug))}see the folders in hubs/")
             else:
                 cities.update(city.name for city in by_slug[slug].cities)
         check_languages(doc, ("title",), doc.data["title"], config, report)
@@ -293,5 +293,8 @@ def load_project(root: Path, config: Config, report: Report) -> Project:
     events += build_agency_events(read_event_files(root, report), hubs, config, report)
     pages = read_content(root, config, report)
     project = Project(hubs=hubs, events=sorted(events, key=lambda e: (_as_datetime(e.start), e.source)), pages=pages)
+    from .news import read_news  # imported here: news.py imports model and yamlsafe only at load time
+
+    project.news = read_news(root, config, hubs, report)
     check_all_prose(project, config.codes, config.source_language, config.source_only_pages, report)
     return project

@@ -8,9 +8,12 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from .calendars import write_calendars
 from .config import Config
 from .localize import Localizer, load_translations
 from .model import Project
+from .news import write_news_feeds
+from .opendata import write_open_data
 from .pages import environment
 from .urls import page_path
 
@@ -73,6 +76,9 @@ def write_redirects(config: Config, project: Project, langs: list[str], staging:
 
 def write_root_files(config: Config, project: Project, langs: list[str], staging: Path) -> None:
     write_redirects(config, project, langs, staging)
+    write_calendars(config, project, staging)
+    write_open_data(config, project, staging)
+    write_news_feeds(config, project, langs, staging)
     write_sitemap(config, langs, staging)
     write_chooser(config, langs, staging)
     write_root_404(config, langs, staging)

@@ -241,7 +241,8 @@ def audit_page(
     try:
         context.add_init_script(INIT_SCRIPT % {"seed": json.dumps(seed or {})})
         # Nothing may leave the machine: foreign requests are recorded, then aborted.
-        context.route(lambda u: origin_of(u) != origin and urlsplit(u).scheme in {"http", "https", "ws", "wss"}, lambda route: route.abort())
+        # (a regex, so that Chromium only pauses the requests that match, not every request)
+        context.route(re.compile(rf"^(?!{re.escape(origin)}/)(https?|wss?)://"), lambda route: route.abort())
         page = context.new_page()
         attach_recorders(context, page, result, url, expect_status)
         response = page.goto(url, wait_until="load")
@@ -304,12 +305,22 @@ def attach_recorders(context, page, result: PageAudit, url: str, expect_status: 
     page.on("pageerror", lambda error: result.console_errors.append(f"uncaught exception: {error}"))
 
 
+SEARCH_READY = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const config = document.getElementById("__config");
+  if (!meta || !config) return true;
+  const placeholder = JSON.parse(config.textContent).translations["search.result.placeholder"];
+  return meta.textContent.trim() === placeholder;
+}"""
+
+
 def settle(page) -> None:
-    """Wait until Material's scripts ran and the network is quiet (search index, worker)."""
+    """Wait until Material's search worker has fetched its index (the last request a page
+    makes on its own), then for two frames so that layout and colours are final."""
     try:
-        page.wait_for_load_state("networkidle", timeout=5000)
-    except Exception:  # noqa: BLE001,S110 - a page that keeps polling is reported by its requests
-        pass
+        page.wait_for_function(SEARCH_READY, timeout=10000, polling=50)
+    except Exception:  # noqa: BLE001 - a page whose search never starts is caught by its console errors
+        page.wait_for_timeout(500)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 

@@ -1,0 +1,92 @@
+"""The events pages: /<lang>/events/ and its filters by hub and by sector focus (real pages, no JS)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .model import Event, Hub
+from .pages import PageSpec, Prosed, Renderer, choose_prose
+
+
+@dataclass(frozen=True)
+class Month:
+    label: str  # "März 2027", from CLDR via loc.month
+    events: list[Event]
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str  # the page key, e.g. "events/hub/dortmund"
+    label: str
+    count: int
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def by_month(events: list[Event], r: Renderer) -> list[Month]:
+    """Consecutive events of the same month (by start) under one heading, in the given order."""
+    months: list[Month] = []
+    for event in events:
+        first = _day(event.start).replace(day=1)
+        label = r.loc.month(first)
+        if months and months[-1].label == label:
+            months[-1].events.append(event)
+        else:
+            months.append(Month(label, [event]))
+    return months
+
+
+def event_foci(event: Event, hubs: dict[str, Hub]) -> set[str]:
+    """An event concerns the sector foci of the hubs it belongs to."""
+    return {key for slug in event.hubs if slug in hubs for key in hubs[slug].focus}
+
+
+def filters(r: Renderer) -> tuple[list[Filter], list[Filter]]:
+    """Hubs and foci that have events (upcoming or past), with their counts; none otherwise."""
+    events = r.project.events
+    hubs = {hub.slug: hub for hub in r.project.hubs}
+    by_hub = [Filter(f"events/hub/{hub.slug}", r.hub_name(hub), sum(hub.slug in e.hubs for e in events)) for hub in r.project.hubs]
+    by_focus = [Filter(f"events/focus/{key}", r.loc.focus_label(key), sum(key in event_foci(e, hubs) for e in events)) for key in r.used_focus()]
+    return [f for f in by_hub if f.count], [f for f in by_focus if f.count]
+
+
+def _events_intro(r: Renderer) -> Prosed:
+    page = next((p for p in r.project.pages if p.key == "events"), None)
+    if page is None:
+        return Prosed(None)
+    return choose_prose(page.versions, r.loc.lang, r.loc, r.config.source_language)
+
+
+def _page(r: Renderer, key: str, title: str, description: str, upcoming: list[Event], past: list[Event], **context: object) -> PageSpec:
+    hub_filters, focus_filters = filters(r)
+    html = r.render(
+        "events.html", key, title=title, upcoming=by_month(upcoming, r), past=by_month(past, r),
+        any_events=bool(r.project.events), hub_filters=hub_filters, focus_filters=focus_filters, current=key, **context,
+    )
+    return PageSpec(key, title, description, html=html)
+
+
+def event_pages(r: Renderer) -> list[PageSpec]:
+    """All events, then one page per hub and per sector focus that has events."""
+    g = r.loc.gettext
+    intro = _events_intro(r)
+    title = g("Events")
+    pages = [_page(r, "events", title, g("Events of the de:hub locations and the Hub Agency."), r.upcoming, r.past, intro=intro, calendar_hub=None)]
+    hubs = {hub.slug: hub for hub in r.project.hubs}
+    hub_filters, focus_filters = filters(r)
+    for item in hub_filters:
+        slug = item.key.rsplit("/", 1)[1]
+        title = g("Events of %(name)s") % {"name": item.label}
+        description = g("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
+        pages.append(_page(r, item.key, title, description, [e for e in r.upcoming if slug in e.hubs], [e for e in r.past if slug in e.hubs],
+                           intro=Prosed(None), calendar_hub=hubs[slug]))
+    for item in focus_filters:
+        key = item.key.rsplit("/", 1)[1]
+        title = g("Events with the focus %(focus)s") % {"focus": item.label}
+        description = g("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
+        pages.append(_page(r, item.key, title, description, [e for e in r.upcoming if key in event_foci(e, hubs)], [e for e in r.past if key in event_foci(e, hubs)],
+                           intro=Prosed(None), calendar_hub=None))
+    return pages

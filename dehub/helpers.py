@@ -1,0 +1,88 @@
+"""Template helpers for events, calendars, news and structured data (added to every generated page).
+
+pages.Renderer.render merges `template_helpers(self, key)` into each template's context, so
+this module must not import dehub.pages at run time.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_interval, format_skeleton, format_time, get_timezone_name
+from markupsafe import Markup
+
+from .calendars import calendar_links
+from .jsonld import event_jsonld, hub_jsonld, iso, script_tag
+from .localize import Localizer
+from .model import Event, Hub
+from .urls import page_path
+
+if TYPE_CHECKING:
+    from .pages import Renderer
+
+BERLIN = ZoneInfo("Europe/Berlin")
+DAY = "yMMMEd"  # a CLDR skeleton every locale has for dates and date intervals: "Mon, Mar 1, 2027"
+
+
+def _day(value: date, loc: Localizer) -> str:
+    return format_skeleton(DAY, value, locale=loc.locale)
+
+
+def _days(start: date, end: date, loc: Localizer) -> str:
+    return _day(start, loc) if start == end else format_interval(start, end, DAY, locale=loc.locale)
+
+
+def _clock(value: datetime, loc: Localizer) -> str:
+    return format_time(value.time(), format="short", locale=loc.locale)
+
+
+def _day_and_time(day: str, clock: str, loc: Localizer) -> str:
+    """CLDR's way of joining a date and a time ("{1}, {0}" in English, "{1} {0}" in Chinese)."""
+    return str(loc.locale.datetime_formats["medium"]).replace("{1}", day).replace("{0}", clock)
+
+
+def event_when(event: Event, loc: Localizer) -> dict[str, str]:
+    """When an event takes place, in the reader's language; times name the German time zone.
+
+    Returns the text and the machine-readable `datetime` attribute of its <time> element.
+    """
+    start, end = event.start, event.end
+    if not isinstance(start, datetime):
+        last = end.date() if isinstance(end, datetime) else (end or start)
+        return {"text": _days(start, last, loc), "datetime": iso(start)}
+    if end is None:
+        text = _day_and_time(_day(start.date(), loc), _clock(start, loc), loc)
+    elif isinstance(end, datetime) and end.date() == start.date():
+        twelve_hour = "a" in loc.locale.time_formats["short"].pattern
+        times = format_interval(start.time(), end.time(), "hm" if twelve_hour else "Hm", locale=loc.locale)
+        text = _day_and_time(_day(start.date(), loc), times, loc)
+    else:
+        until = _day_and_time(_day(end.date(), loc), _clock(end, loc), loc) if isinstance(end, datetime) else _day(end, loc)
+        text = f"{_day_and_time(_day(start.date(), loc), _clock(start, loc), loc)} – {until}"
+    zone = get_timezone_name(start.replace(tzinfo=BERLIN), width="long", locale=loc.locale)
+    return {"text": loc.gettext("%(when)s (%(zone)s)") % {"when": text, "zone": zone}, "datetime": iso(start)}
+
+
+def template_helpers(r: Renderer, key: str) -> dict[str, object]:
+    """Helpers for the page `key` of one language."""
+
+    def event_ld(event: Event) -> Markup:
+        return script_tag(event_jsonld(event, r))
+
+    def hub_ld(hub: Hub) -> Markup:
+        return script_tag(hub_jsonld(hub, r))
+
+    with_events = {slug for event in r.project.events for slug in event.hubs}
+    return {
+        "jsonld": script_tag,
+        "event_hubs": lambda event: [hub for hub in r.project.hubs if hub.slug in event.hubs],
+        "hub_has_events": lambda hub: hub.slug in with_events,
+        "event_ld": event_ld,
+        "hub_ld": hub_ld,
+        "event_when": lambda event: event_when(event, r.loc),
+        "calendar_links": lambda slug=None: calendar_links(r.config, key, slug),
+        "feed_url": r.config.url(f"{r.loc.lang}/news/feed.xml"),
+        "site_file": lambda path: "../" * (page_path(key).count("/") + 1) + path,  # e.g. api/hubs.json
+    }

@@ -1,0 +1,52 @@
+"""`check --changed-only BASE`: problems in what a branch changed, plus cross-file rules."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.conftest import make_repo, run_build_py
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+def commit_all(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-qm", message)
+
+
+def test_only_changed_files_and_cross_file_problems_are_reported(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    git(repo, "init", "-q", "-b", "main")
+    hamburg = repo / "hubs" / "hamburg" / "hub.yml"
+    hamburg.write_text(hamburg.read_text(encoding="utf-8").replace("lat: 53.551", "lat: 63.551"), encoding="utf-8")
+    commit_all(repo, "base with an old problem")
+    git(repo, "checkout", "-q", "-b", "feature")
+    dortmund = repo / "hubs" / "dortmund" / "hub.yml"
+    dortmund.write_text(dortmund.read_text(encoding="utf-8").replace("focus: [logistics]", "focus: [logistic]"), encoding="utf-8")
+    (repo / "content" / "events").mkdir(parents=True)
+    (repo / "content" / "events" / "meetup.yml").write_text("title: Meetup\nstart: 2027-05-01\ncity: Bremen\nhubs: [bremen]\n", encoding="utf-8")
+    commit_all(repo, "change")
+
+    full = run_build_py("check", root=repo)
+    changed = run_build_py("check", "--changed-only", "main", root=repo)
+
+    assert "hubs/hamburg/hub.yml" in full.stderr
+    assert changed.returncode == 1
+    assert "hubs/hamburg/hub.yml" not in changed.stderr
+    focus_line = dortmund.read_text(encoding="utf-8").splitlines().index("focus: [logistic]") + 1
+    assert f"hubs/dortmund/hub.yml:{focus_line}:9: error: unknown focus 'logistic'; did you mean 'logistics'?" in changed.stderr
+    assert "content/events/meetup.yml:4:8: error: unknown hub 'bremen'" in changed.stderr
+    assert "2 changed files since main" in changed.stderr
+
+
+def test_a_bad_base_ref_is_a_clear_error(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    git(repo, "init", "-q", "-b", "main")
+    commit_all(repo, "base")
+    result = run_build_py("check", "--changed-only", "no-such-branch", root=repo)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: cannot compare 'no-such-branch' with HEAD")
+    assert "Traceback" not in result.stderr
