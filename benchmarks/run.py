@@ -109,6 +109,7 @@ def generate_hubs(repo: Path, count: int) -> None:
 
 def vary_hub(text: str, index: int) -> str:
     """Shift coordinates slightly (staying inside Germany), number the names, add events and extras."""
+
     def shift(match: re.Match[str]) -> str:
         value = float(match.group(2)) + ((index * 37) % 21 - 10) / 1000
         return f"{match.group(1)}{value:.3f}"

@@ -30,7 +30,7 @@ HEADER = """\
 # Made by `python build.py i18n extract`; do not edit. Translators: see
 # translations/README.md.
 #"""
-VOLATILE = re.compile(r'^"(?:POT-Creation-Date|Generated-By): .*\n', re.M)
+VOLATILE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By): .*\n', re.M)
 
 
 def _epoch() -> datetime:

@@ -71,9 +71,11 @@ def language_items(root: Path, config: Config, lang: str, template: Catalog, fie
     items = _ui_items(root, lang, template)
     for german in sorted((root / "hubs").glob(f"*/{source}.md")):
         items.append(("hub prose", f"{german.parent.relative_to(root).as_posix()}/{lang}.md", _prose_state(root, german, german.parent / f"{lang}.md", lang, source)))
-    for german in sorted((root / "content" / source).glob("*.md")):
+    base = root / "content" / source
+    for german in sorted(base.glob("*.md")) + sorted(base.glob("news/*.md")):
+        rel = german.relative_to(base).as_posix()
         if lang == source or german.stem not in config.source_only_pages:
-            items.append(("pages", f"content/{lang}/{german.name}", _prose_state(root, german, root / "content" / lang / german.name, lang, source)))
+            items.append(("pages", f"content/{lang}/{rel}", _prose_state(root, german, root / "content" / lang / rel, lang, source)))
     items += [("YAML fields", f"{where} ({lang})", "present" if isinstance(value, str) or lang in value else "missing") for where, value in fields]
     return items
 
@@ -141,10 +143,10 @@ def _german_of(root: Path, given: str, source: str) -> tuple[str, Path, Path | N
     shown, german, lang = "/".join(parts), None, None
     if len(parts) == 3 and parts[0] == "hubs" and PROSE_RE.match(parts[2]):
         lang, german = parts[2][:-3], root / "hubs" / parts[1] / f"{source}.md"
-    elif len(parts) == 3 and parts[0] == "content" and parts[1] != "events" and parts[2].endswith(".md"):
-        lang, german = parts[1], root / "content" / source / parts[2]
+    elif parts[:1] == ("content",) and parts[1:2] != ("events",) and (len(parts) == 3 or (len(parts) == 4 and parts[2] == "news")) and parts[-1].endswith(".md"):
+        lang, german = parts[1], root / "content" / source / "/".join(parts[2:])
     if german is None:
-        return shown, path, None, "is not translated prose; expected hubs/<slug>/<lang>.md or content/<lang>/<page>.md"
+        return shown, path, None, "is not translated prose; expected hubs/<slug>/<lang>.md, content/<lang>/<page>.md or content/<lang>/news/<post>.md"
     if lang == source:
         return shown, path, None, "is the German source itself; mark its translations instead (e.g. the en.md next to it)"
     if path.is_symlink() or not path.is_file():

@@ -125,7 +125,7 @@ def test_times_are_localized_and_name_the_time_zone(site: Path) -> None:
     expected = {
         "en": ("Mon, Mar 1, 2027, 6:00 – 9:00 PM", "Central European Standard Time"),
         "fr": ("lun. 1 mars 2027, 18:00 – 21:00", "heure normale d’Europe centrale"),
-        "de": ("Mo., 1. März 2027, 18:00–21:00", "Mitteleuropäische Normalzeit"),
+        "de": ("Mo., 1. März 2027, 18:00–21:00 Uhr", "Mitteleuropäische Normalzeit"),
     }
     for lang, (when, zone) in expected.items():
         doc = soup(site / lang / "events" / "index.html")

@@ -26,10 +26,52 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 
 YAML_CHARS = list(" \n\n\n\t-:[]{}#&*!|>'\"%@`,?~.0123456789abcdexyz<>=\r\x00\x07\x85\ufeff\u2028äé日")
 TOKENS = [
-    "- ", ": ", "\n", "\n  ", "\n    ", "&a ", "*a", "<<: ", "!!python/object:os.system ", "!x ", "!!str ",
-    "---\n", "...\n", "? ", "[", "]", "{", "}", ", ", "# c", "'", '"', "|\n  ", ">-\n  ", "\t", "~", "null",
-    "2027-02-30", "2027-03-01T18:00", "1e999", ".nan", "0x1F", "0o17", "1_000", "1:20:30", "yes", "name", "focus",
-    "cities", "lat", "lon", "de", "en", "<script>", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n",
+    "- ",
+    ": ",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "&a ",
+    "*a",
+    "<<: ",
+    "!!python/object:os.system ",
+    "!x ",
+    "!!str ",
+    "---\n",
+    "...\n",
+    "? ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "# c",
+    "'",
+    '"',
+    "|\n  ",
+    ">-\n  ",
+    "\t",
+    "~",
+    "null",
+    "2027-02-30",
+    "2027-03-01T18:00",
+    "1e999",
+    ".nan",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "1:20:30",
+    "yes",
+    "name",
+    "focus",
+    "cities",
+    "lat",
+    "lon",
+    "de",
+    "en",
+    "<script>",
+    "%YAML 1.1\n",
+    "%TAG ! tag:x,2000:\n",
 ]
 yaml_ish_text = st.one_of(
     st.text(max_size=300),
@@ -37,15 +79,58 @@ yaml_ish_text = st.one_of(
     st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)), max_size=60).map("".join),
 )
 
-HUB_KEYS = ["name", "cities", "focus", "website", "logo", "former_slugs", "events", "state", "lat", "lon",
-            "title", "start", "end", "city", "url", "hubs", "de", "en", "xx", "<<"]
+HUB_KEYS = [
+    "name",
+    "cities",
+    "focus",
+    "website",
+    "logo",
+    "former_slugs",
+    "events",
+    "state",
+    "lat",
+    "lon",
+    "title",
+    "start",
+    "end",
+    "city",
+    "url",
+    "hubs",
+    "de",
+    "en",
+    "xx",
+    "<<",
+]
 keys = st.one_of(st.sampled_from(HUB_KEYS), st.text(max_size=12))
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=40), st.dates().map(str), st.datetimes().map(lambda d: d.isoformat(timespec="minutes")),
-    st.sampled_from(["https://example.org/", "http://example.org/", "javascript:alert(1)", "data:,x",
-                     "https://localhost/", "logistics", "iot", "Dortmund", "Berlin", "<b>x</b>", "2027-02-30",
-                     "2027-03-01", "2027-03-01T25:00", "de", "dortmund", "hamburg", "Bad Slug"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.dates().map(str),
+    st.datetimes().map(lambda d: d.isoformat(timespec="minutes")),
+    st.sampled_from(
+        [
+            "https://example.org/",
+            "http://example.org/",
+            "javascript:alert(1)",
+            "data:,x",
+            "https://localhost/",
+            "logistics",
+            "iot",
+            "Dortmund",
+            "Berlin",
+            "<b>x</b>",
+            "2027-02-30",
+            "2027-03-01",
+            "2027-03-01T25:00",
+            "de",
+            "dortmund",
+            "hamburg",
+            "Bad Slug",
+        ]
+    ),
 )
 structures = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=5), max_leaves=25)
 
@@ -54,7 +139,10 @@ def maybe(valid, alternative=structures):
     return st.one_of(valid, valid, alternative)
 
 
-localized = st.one_of(st.text(min_size=1, max_size=30), st.dictionaries(st.sampled_from(["de", "en", "fr", "xx", "Deutsch"]), st.text(max_size=20), max_size=3))
+localized = st.one_of(
+    st.text(min_size=1, max_size=30),
+    st.dictionaries(st.sampled_from(["de", "en", "fr", "xx", "Deutsch"]), st.text(max_size=20), max_size=3),
+)
 city = st.fixed_dictionaries(
     {
         "name": maybe(st.sampled_from(["Dortmund", "Hamburg", "Essen"])),
@@ -64,7 +152,11 @@ city = st.fixed_dictionaries(
     },
     optional={"focus": maybe(st.lists(st.sampled_from(["logistics", "iot", "fintech", "logistic"]), max_size=3))},
 )
-when = st.one_of(st.dates().map(str), st.datetimes().map(lambda d: d.isoformat(timespec="minutes")), st.sampled_from(["2027-02-30", "2027-13-01", "2027-03-01 18:00"]))
+when = st.one_of(
+    st.dates().map(str),
+    st.datetimes().map(lambda d: d.isoformat(timespec="minutes")),
+    st.sampled_from(["2027-02-30", "2027-13-01", "2027-03-01 18:00"]),
+)
 event = st.fixed_dictionaries(
     {"title": maybe(localized), "start": maybe(when), "city": maybe(st.sampled_from(["Dortmund", "Hamburg", "Paris"]))},
     optional={"end": maybe(when), "url": scalars, "hubs": maybe(st.lists(st.sampled_from(["dortmund", "hamburg", "x"]), max_size=3))},
@@ -76,27 +168,46 @@ hub_like = st.fixed_dictionaries(
         "focus": maybe(st.lists(st.sampled_from(["logistics", "iot", "fintech", "logistic"]), max_size=3)),
     },
     optional={
-        "website": scalars, "logo": scalars, "former_slugs": maybe(st.lists(st.sampled_from(["hamburg", "ruhr", "Bad"]), max_size=2)),
-        "events": maybe(st.lists(event, max_size=3)), "websit": scalars,
+        "website": scalars,
+        "logo": scalars,
+        "former_slugs": maybe(st.lists(st.sampled_from(["hamburg", "ruhr", "Bad"]), max_size=2)),
+        "events": maybe(st.lists(event, max_size=3)),
+        "websit": scalars,
     },
 )
 # Mostly valid hubs, so the rules after the schema (dates, cities, languages, URLs) run too.
 near_city = st.fixed_dictionaries(
-    {"name": st.sampled_from(["Dortmund", "Hamburg"]), "state": st.just("Hamburg"),
-     "lat": st.one_of(st.floats(min_value=47.3, max_value=55), st.floats(min_value=47.3, max_value=55), st.just(float("nan"))), "lon": st.floats(min_value=6, max_value=15)},
+    {
+        "name": st.sampled_from(["Dortmund", "Hamburg"]),
+        "state": st.just("Hamburg"),
+        "lat": st.one_of(st.floats(min_value=47.3, max_value=55), st.floats(min_value=47.3, max_value=55), st.just(float("nan"))),
+        "lon": st.floats(min_value=6, max_value=15),
+    },
     optional={"focus": st.lists(st.sampled_from(["logistics", "iot"]), min_size=1, max_size=2, unique=True)},
 )
 near_event = st.fixed_dictionaries(
-    {"title": st.one_of(st.sampled_from(["Treffen", "<b>x</b>"]), st.dictionaries(st.sampled_from(["de", "en", "xx", "fr-CA"]), st.sampled_from(["A", "B"]), min_size=1)),
-     "start": when, "city": st.sampled_from(["Dortmund", "Hamburg", "Paris"])},
+    {
+        "title": st.one_of(
+            st.sampled_from(["Treffen", "<b>x</b>"]),
+            st.dictionaries(st.sampled_from(["de", "en", "xx", "fr-CA"]), st.sampled_from(["A", "B"]), min_size=1),
+        ),
+        "start": when,
+        "city": st.sampled_from(["Dortmund", "Hamburg", "Paris"]),
+    },
     optional={"end": when, "url": st.sampled_from(["https://example.org/e", "https://localhost/", "https://x", "https://ex ample.org/"])},
 )
 near_valid_hub = st.fixed_dictionaries(
-    {"name": localized, "cities": st.lists(near_city, min_size=1, max_size=3),
-     "focus": st.lists(st.sampled_from(["logistics", "fintech"]), min_size=1, max_size=2, unique=True)},
-    optional={"website": st.sampled_from(["https://example.org/", "https://localhost/", "https://[::1]/", "https://exa mple.org"]),
-              "logo": st.sampled_from(["logo.svg", "missing.png"]), "former_slugs": st.lists(st.sampled_from(["dortmund", "ruhr", "hamburg"]), max_size=2, unique=True),
-              "events": st.lists(near_event, max_size=3)},
+    {
+        "name": localized,
+        "cities": st.lists(near_city, min_size=1, max_size=3),
+        "focus": st.lists(st.sampled_from(["logistics", "fintech"]), min_size=1, max_size=2, unique=True),
+    },
+    optional={
+        "website": st.sampled_from(["https://example.org/", "https://localhost/", "https://[::1]/", "https://exa mple.org"]),
+        "logo": st.sampled_from(["logo.svg", "missing.png"]),
+        "former_slugs": st.lists(st.sampled_from(["dortmund", "ruhr", "hamburg"]), max_size=2, unique=True),
+        "events": st.lists(near_event, max_size=3),
+    },
 )
 hub_data = st.one_of(near_valid_hub, near_valid_hub, hub_like, structures)
 
@@ -214,17 +325,53 @@ def test_random_text_validates_without_exceptions(hub_folder: Path, text: str):
 # --- Markdown sanitizing -----------------------------------------------------------------
 
 ATTACKS = [
-    "<script>alert(1)</script>", "<SCRIPT SRC=//x></SCRIPT>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
-    "[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x]( javascript:alert(1) )", "[x](java\tscript:alert(1))",
-    "[x](&#106;avascript:alert(1))", "![a](javascript:alert(1))", "<a href='javascript:alert(1)'>a</a>",
-    "<javascript:alert(1)>", "[r]: javascript:alert(1)\n\n[x][r]", "{: onclick=\"alert(1)\" }", "{#id .c onmouseover=alert(1)}",
-    "<div markdown=\"1\">*x*</div>", "<iframe src=//x></iframe>", "<style>*{}</style>", "<!-- c -->", "<math><mi>x",
-    "<a href=\"data:text/html,<script>alert(1)</script>\">d</a>", "<img src=\"x\" style=\"x\" onerror\n=alert(1)>",
-    "`<script>`", "    <script>code</script>", "```\n<script>x</script>\n```", "<p title='</p><script>x</script>'>",
-    "<scr<script>ipt>alert(1)</script>", "**", "_", "# ", "## ", "- ", "1. ", "> ", "\n", "\n\n", " ", "|a|b|\n|-|-|\n|c|d|",
-    "<details open ontoggle=alert(1)>", "<form action=javascript:x><button>b</button></form>", "<base href=//x>",
-    "[x](java&#9;script:alert(1))", "[x](jav&#x0A;ascript:alert(1))", "[x](&#1;javascript:alert(1))",
-    "[x](javascript&colon;alert(1))", "<a href=\"  javascript:alert(1)\">x</a>", "[x](<javascript:alert(1)>)",
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//x></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x]( javascript:alert(1) )",
+    "[x](java\tscript:alert(1))",
+    "[x](&#106;avascript:alert(1))",
+    "![a](javascript:alert(1))",
+    "<a href='javascript:alert(1)'>a</a>",
+    "<javascript:alert(1)>",
+    "[r]: javascript:alert(1)\n\n[x][r]",
+    '{: onclick="alert(1)" }',
+    "{#id .c onmouseover=alert(1)}",
+    '<div markdown="1">*x*</div>',
+    "<iframe src=//x></iframe>",
+    "<style>*{}</style>",
+    "<!-- c -->",
+    "<math><mi>x",
+    '<a href="data:text/html,<script>alert(1)</script>">d</a>',
+    '<img src="x" style="x" onerror\n=alert(1)>',
+    "`<script>`",
+    "    <script>code</script>",
+    "```\n<script>x</script>\n```",
+    "<p title='</p><script>x</script>'>",
+    "<scr<script>ipt>alert(1)</script>",
+    "**",
+    "_",
+    "# ",
+    "## ",
+    "- ",
+    "1. ",
+    "> ",
+    "\n",
+    "\n\n",
+    " ",
+    "|a|b|\n|-|-|\n|c|d|",
+    "<details open ontoggle=alert(1)>",
+    "<form action=javascript:x><button>b</button></form>",
+    "<base href=//x>",
+    "[x](java&#9;script:alert(1))",
+    "[x](jav&#x0A;ascript:alert(1))",
+    "[x](&#1;javascript:alert(1))",
+    "[x](javascript&colon;alert(1))",
+    '<a href="  javascript:alert(1)">x</a>',
+    "[x](<javascript:alert(1)>)",
 ]
 markdown_text = st.one_of(
     st.text(max_size=200),
@@ -249,7 +396,8 @@ def assert_safe_html(html: str) -> None:
             if name in URL_ATTRIBUTES:
                 assert not browser_url(str(value)).lower().startswith(("javascript:", "data:", "vbscript:")), html
     assert not re.search(r"<[^>]*\son[a-z]+\s*=", html, re.I), html
-    assert not re.search(r"=\s*[\"']?\s*javascript:", html, re.I), html
+    # Inside a tag only: the text "=javascript:" in a paragraph is harmless.
+    assert not re.search(r"<[^>]*=\s*[\"']?\s*javascript:", html, re.I), html
 
 
 @FUZZ

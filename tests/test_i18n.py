@@ -135,7 +135,7 @@ def test_update_keeps_translations_marks_changes_fuzzy_and_adds_languages(tmp_pa
     repo = code_repo(tmp_path)
     before = {m.id: m.string for m in catalog(repo, "fr") if m.id}
     events = repo / "dehub" / "templates" / "events.html"
-    events.write_text(events.read_text(encoding="utf-8").replace('_("Past events")', '_("Past events of the hubs")'), encoding="utf-8")
+    events.write_text(events.read_text(encoding="utf-8").replace('_("Past events")', '_("Past Events")'), encoding="utf-8")
     config = repo / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("      - code: ar\n", "      - code: ar\n      - code: it\n"), encoding="utf-8")
 
@@ -143,7 +143,7 @@ def test_update_keeps_translations_marks_changes_fuzzy_and_adds_languages(tmp_pa
     assert result.returncode == 0, result.stderr
     assert "created translations/it/LC_MESSAGES/messages.po" in result.stdout
     after = catalog(repo, "fr")
-    changed = after.get("Past events of the hubs")
+    changed = after.get("Past Events")
     assert changed.fuzzy and changed.string == before["Past events"]
     kept = [msgid for msgid in before if msgid != "Past events" and after.get(msgid) is not None]
     assert len(kept) > 50
@@ -317,6 +317,8 @@ def status_repo(tmp_path: Path) -> Path:
     write(repo / "content/de/index.md", "---\ntitle: Start\n---\nWillkommen.\n")
     write(repo / "content/de/leichte-sprache.md", "---\ntitle: Leichte Sprache\n---\nEinfach.\n")
     write(repo / "content/en/index.md", f"---\ntitle: Start\nsource_hash: {source_hash('Willkommen.')}\n---\nWelcome.\n")
+    write(repo / "content/de/news/2027-01-02-start.md", "---\ntitle: Start\ndate: 2027-01-02\nsummary: Los.\n---\nEs geht los.\n")
+    write(repo / "content/en/news/2027-01-02-start.md", f"---\ntitle: Start\ndate: 2027-01-02\nsummary: Go.\nsource_hash: {source_hash('Es geht los.')}\n---\nWe start.\n")
     write(repo / "content/events/e.yml", "title: {de: Treffen, en: Meeting}\nstart: 2027-03-01\ncity: A\nhubs: [a]\n")
     return repo
 
@@ -331,11 +333,11 @@ def counts(repo: Path, lang: str) -> Counter:
 def test_status_counts(status_repo: Path) -> None:
     assert counts(status_repo, "fr") == Counter({
         ("UI strings", "translated"): 1, ("UI strings", "fuzzy"): 1, ("UI strings", "missing"): 1,
-        ("hub prose", "outdated"): 1, ("hub prose", "missing"): 1, ("pages", "missing"): 1,
+        ("hub prose", "outdated"): 1, ("hub prose", "missing"): 1, ("pages", "missing"): 2,
         ("YAML fields", "present"): 2, ("YAML fields", "missing"): 2,
     })
-    assert counts(status_repo, "en") == Counter({("UI strings", "translated"): 3, ("hub prose", "present"): 2, ("pages", "present"): 1, ("YAML fields", "present"): 4})
-    assert counts(status_repo, "de") == Counter({("UI strings", "translated"): 3, ("hub prose", "present"): 2, ("pages", "present"): 2, ("YAML fields", "present"): 4})
+    assert counts(status_repo, "en") == Counter({("UI strings", "translated"): 3, ("hub prose", "present"): 2, ("pages", "present"): 2, ("YAML fields", "present"): 4})
+    assert counts(status_repo, "de") == Counter({("UI strings", "translated"): 3, ("hub prose", "present"): 2, ("pages", "present"): 3, ("YAML fields", "present"): 4})
     assert counts(status_repo, "ja")[("UI strings", "missing")] == 3
 
 
@@ -343,7 +345,7 @@ def test_status_output_and_strict(status_repo: Path) -> None:
     result = run_build_py("i18n", "status", root=status_repo)
     assert result.returncode == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if line.startswith("fr "))
-    assert re.split(r"\s{2,}", row) == ["fr", "1 (33%)", "1 (33%)", "1 (33%)", "0 (0%)", "1", "1", "0 (0%)", "0", "1", "2 (50%)", "2"]
+    assert re.split(r"\s{2,}", row) == ["fr", "1 (33%)", "1 (33%)", "1 (33%)", "0 (0%)", "1", "1", "0 (0%)", "0", "2", "2 (50%)", "2"]
     assert "hubs/a/fr.md" in result.stdout  # listed as outdated
     assert run_build_py("i18n", "status", "--strict", root=status_repo).returncode == 0  # de and en lack nothing
 
@@ -371,13 +373,16 @@ def test_mark_current_adds_front_matter_and_keys(status_repo: Path) -> None:
     plain.write_text("Le hub à B.\n", encoding="utf-8")
     page = status_repo / "content/fr/index.md"
     write(page, "---\ntitle: Accueil\n---\nBienvenue.\n")
-    result = run_build_py("i18n", "mark-current", "hubs/b/fr.md", "content/fr/index.md", root=status_repo)
+    post = status_repo / "content/fr/news/2027-01-02-start.md"
+    write(post, "---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\n---\nOn commence.\n")
+    result = run_build_py("i18n", "mark-current", "hubs/b/fr.md", "content/fr/index.md", "content/fr/news/2027-01-02-start.md", root=status_repo)
     assert result.returncode == 0, result.stderr
+    assert post.read_text(encoding="utf-8") == f"---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\nsource_hash: {source_hash('Es geht los.')}\n---\nOn commence.\n"
     assert plain.read_text(encoding="utf-8").endswith("\n---\nLe hub à B.\n")
     assert plain.read_text(encoding="utf-8").startswith("---\nsource_hash:")
     assert page.read_text(encoding="utf-8").startswith("---\ntitle: Accueil\nsource_hash:")
     assert page.read_text(encoding="utf-8").endswith("\n---\nBienvenue.\n")
-    assert counts(status_repo, "fr")[("pages", "present")] == 1
+    assert counts(status_repo, "fr")[("pages", "present")] == 2
 
 
 def test_mark_current_errors(status_repo: Path, tmp_path: Path) -> None:
@@ -390,7 +395,7 @@ def test_mark_current_errors(status_repo: Path, tmp_path: Path) -> None:
         "hubs/a/de.md: error: is the German source itself; mark its translations instead (e.g. the en.md next to it)",
         "hubs/c/en.md: error: has no German source hubs/c/de.md to translate from",
         f"{outside}: error: is outside the repository",
-        "hubs/a/hub.yml: error: is not translated prose; expected hubs/<slug>/<lang>.md or content/<lang>/<page>.md",
+        "hubs/a/hub.yml: error: is not translated prose; expected hubs/<slug>/<lang>.md, content/<lang>/<page>.md or content/<lang>/news/<post>.md",
         "hubs/b/es.md: error: does not exist (or is not a regular file)",
     ]
 
@@ -430,7 +435,6 @@ def unexplained(text: str, data: list[str]) -> str:
     return "" if NEUTRAL.match(text) else text.strip()
 
 
-@pytest.mark.slow
 def test_pseudo_locale_covers_every_string_we_render(tmp_path: Path) -> None:
     repo = make_repo(tmp_path, with_content=True)
     (repo / PO.format(lang="fr")).write_bytes(pseudo_catalog("fr"))

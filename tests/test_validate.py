@@ -159,7 +159,10 @@ def test_coordinate_that_is_not_a_number(repo: Path):
 
 def test_city_focus_must_be_part_of_the_hub_focus(repo: Path):
     write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("    lon: 7.468\n", "    lon: 7.468\n    focus: [fintech]\n")))
-    expect(repo, "hubs/dortmund/hub.yml:8:12: error: city focus 'fintech' is not in the hub's focus; add it to 'focus' or choose from: logistics")
+    expect(
+        repo,
+        "hubs/dortmund/hub.yml:8:12: error: city focus 'fintech' is not in the hub's focus; add it to 'focus' or choose from: logistics",
+    )
 
 
 @pytest.mark.parametrize("url", ["http://example.org/", "javascript:alert(1)", "data:text/html,hi"])
@@ -175,12 +178,15 @@ def test_https_url_needs_a_real_host(repo: Path):
 
 # --- events ------------------------------------------------------------------------------
 
-EVENT = VALID + """\
+EVENT = (
+    VALID
+    + """\
 events:
   - title: {de: Hub-Abend, en: Hub evening}
     start: 2027-03-02
     city: Dortmund
 """
+)
 
 
 def test_valid_event(repo: Path):
@@ -211,7 +217,10 @@ def test_event_ends_before_it_starts(repo: Path):
 
 def test_event_city_must_be_a_hub_city(repo: Path):
     write(repo, "hubs/dortmund/hub.yml", hub_yml(EVENT.replace("city: Dortmund", "city: Dortmnd")))
-    expect(repo, "hubs/dortmund/hub.yml:12:11: error: event city 'Dortmnd' is not one of this hub's cities; did you mean 'Dortmund'? allowed: Dortmund")
+    expect(
+        repo,
+        "hubs/dortmund/hub.yml:12:11: error: event city 'Dortmnd' is not one of this hub's cities; did you mean 'Dortmund'? allowed: Dortmund",
+    )
 
 
 def test_event_url_must_be_https(repo: Path):
@@ -223,7 +232,11 @@ def test_event_url_must_be_https(repo: Path):
 
 
 def test_name_language_must_be_configured(repo: Path):
-    write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("name: de:hub Dortmund · Logistics", "name:\n  de: de:hub Dortmund\n  deu: de:hub Dortmund")))
+    write(
+        repo,
+        "hubs/dortmund/hub.yml",
+        hub_yml(VALID.replace("name: de:hub Dortmund · Logistics", "name:\n  de: de:hub Dortmund\n  deu: de:hub Dortmund")),
+    )
     expect(repo, f"hubs/dortmund/hub.yml:4:3: error: 'deu' is not a configured language; did you mean 'de'? allowed: {LANGS}")
 
 
@@ -239,7 +252,10 @@ def test_event_title_language_must_be_configured(repo: Path):
 
 def test_prose_for_an_unconfigured_language(repo: Path):
     write(repo, "hubs/dortmund/it.md", "Ciao.\n")
-    expect(repo, "hubs/dortmund/it.md:1: error: 'it' is not a configured language; rename to one of: de.md, en.md, fr.md, es.md, zh.md, ja.md, ar.md")
+    expect(
+        repo,
+        "hubs/dortmund/it.md:1: error: 'it' is not a configured language; rename to one of: de.md, en.md, fr.md, es.md, zh.md, ja.md, ar.md",
+    )
 
 
 def test_missing_german_prose(repo: Path):
@@ -313,7 +329,9 @@ def test_former_slug_claimed_twice(repo: Path):
     hamburg = (repo / "hubs" / "hamburg" / "hub.yml").read_text(encoding="utf-8")
     write(repo, "hubs/hamburg/hub.yml", hamburg + "former_slugs:\n  - north\n")
     lines = hamburg.count("\n")
-    expect(repo, f"hubs/hamburg/hub.yml:{lines + 2}:5: error: former slug 'north' is also claimed by hub 'dortmund'; keep it in one hub only")
+    expect(
+        repo, f"hubs/hamburg/hub.yml:{lines + 2}:5: error: former slug 'north' is also claimed by hub 'dortmund'; keep it in one hub only"
+    )
 
 
 def test_html_in_name(repo: Path):
@@ -322,7 +340,11 @@ def test_html_in_name(repo: Path):
 
 
 def test_html_in_a_translated_name(repo: Path):
-    write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("name: de:hub Dortmund · Logistics", "name:\n  de: Dortmund\n  en: <b>Dortmund</b>")))
+    write(
+        repo,
+        "hubs/dortmund/hub.yml",
+        hub_yml(VALID.replace("name: de:hub Dortmund · Logistics", "name:\n  de: Dortmund\n  en: <b>Dortmund</b>")),
+    )
     expect(repo, "hubs/dortmund/hub.yml:4:7: error: 'name' (en) must be plain text without '<' or '>'")
 
 
@@ -362,7 +384,9 @@ def test_agency_event_naming_an_unknown_hub(repo: Path):
 
 def test_agency_event_city_must_belong_to_a_named_hub(repo: Path):
     write(repo, "content/events/meetup.yml", "title: Meetup\nstart: 2027-05-01\ncity: Paris\nhubs: [dortmund]\n")
-    expect(repo, "content/events/meetup.yml:3:7: error: event city 'Paris' is not one of the cities of the hubs it names; allowed: Dortmund")
+    expect(
+        repo, "content/events/meetup.yml:3:7: error: event city 'Paris' is not one of the cities of the hubs it names; allowed: Dortmund"
+    )
 
 
 def test_agency_event_missing_key(repo: Path):
@@ -371,7 +395,11 @@ def test_agency_event_missing_key(repo: Path):
 
 
 def test_agency_event_valid(repo: Path):
-    write(repo, "content/events/meetup.yml", "title: {de: Treffen, en: Meetup}\nstart: 2027-05-01T18:00\ncity: Hamburg\nhubs: [dortmund, hamburg]\n")
+    write(
+        repo,
+        "content/events/meetup.yml",
+        "title: {de: Treffen, en: Meetup}\nstart: 2027-05-01T18:00\ncity: Hamburg\nhubs: [dortmund, hamburg]\n",
+    )
     status, errors, summary = check(repo)
     assert (status, errors, summary) == (0, [], "ok: 2 hubs, 1 events, no errors")
 

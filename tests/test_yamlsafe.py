@@ -92,7 +92,9 @@ def test_byte_order_mark_is_accepted(tmp_path: Path):
 
 
 def test_comments_anywhere():
-    text = "# head\nname: X # after a value\n# between\nfocus: [iot, # inside a flow list\n  fintech]\ncities:\n  # in a block\n  - a\n# tail"
+    text = (
+        "# head\nname: X # after a value\n# between\nfocus: [iot, # inside a flow list\n  fintech]\ncities:\n  # in a block\n  - a\n# tail"
+    )
     doc, report = load(text)
     assert report.ok
     assert doc.data == {"name": "X", "focus": ["iot", "fintech"], "cities": ["a"]}

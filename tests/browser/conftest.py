@@ -106,35 +106,51 @@ def site(built_site: BuiltSite, site_server) -> Site:
 
 
 class Audits:
-    """Each (language, page, scheme) is loaded once; later gates reuse the result."""
+    """Each (language, page, scheme) is loaded once; later gates reuse the result.
+
+    Light loads emulate prefers-color-scheme: light and prefers-reduced-motion: reduce, and
+    also record the first Tab stop, CSS motion and the width at 320 px. Dark loads emulate
+    prefers-color-scheme: dark with no motion preference, and have Material's palette choice
+    seeded (gates.dark_palette_seed), as after a click on its toggle.
+    """
 
     def __init__(self, browser, site: Site) -> None:
         self.browser = browser
         self.site = site
         self.cache: dict[tuple[str, str, str], gates.PageAudit] = {}
-        self.dark_seed = gates.dark_palette_seed(LANGS)
+        self.sessions: dict[str, gates.AuditSession] = {}
+
+    def session(self, scheme: str) -> gates.AuditSession:
+        if scheme not in self.sessions:
+            self.sessions[scheme] = gates.AuditSession(
+                self.browser,
+                gates.origin_of(self.site.url),
+                scheme=scheme,
+                reduced_motion="reduce" if scheme == "light" else "no-preference",
+                locale=NEUTRAL_LOCALE,
+                seed=gates.dark_palette_seed(LANGS) if scheme == "dark" else None,
+            )
+        return self.sessions[scheme]
 
     def __call__(self, lang: str, page: str, scheme: str) -> gates.PageAudit:
         key = (lang, page, scheme)
         if key not in self.cache:
-            missing = page == "404"
-            material = lang != "root" or page != "chooser"
-            self.cache[key] = gates.audit_page(
-                self.browser,
+            light = scheme == "light"
+            self.cache[key] = self.session(scheme).audit(
                 self.site(page_path(lang, page)),
-                scheme=scheme,
-                # Light loads emulate prefers-reduced-motion: reduce (and check for motion and
-                # reflow); dark loads emulate no preference.
-                reduced_motion="reduce" if scheme == "light" else "no-preference",
-                locale=NEUTRAL_LOCALE,
-                expect_status=404 if missing else 200,
-                seed=self.dark_seed if scheme == "dark" and material else None,
-                keyboard=scheme == "light",
-                reflow=scheme == "light",
+                expect_status=404 if page == "404" else 200,
+                keyboard=light,
+                reflow=light,
             )
         return self.cache[key]
 
+    def close(self) -> None:
+        for session in self.sessions.values():
+            session.close()
+
 
 @pytest.fixture(scope="session")
-def audit(browser, site: Site) -> Audits:
-    return Audits(browser, site)
+def audit(browser, site: Site):
+    audits = Audits(browser, site)
+    yield audits
+    audits.close()

@@ -221,88 +221,116 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def audit_page(
-    browser,
-    url: str,
-    *,
-    scheme: str = "light",
-    reduced_motion: str = "no-preference",
-    locale: str = "en-US",
-    expect_status: int = 200,
-    seed: dict[str, str] | None = None,
-    axe: bool = True,
-    keyboard: bool = False,
-    reflow: bool = False,
-) -> PageAudit:
-    """Load `url` in a fresh context and run the requested gates on it."""
-    origin = origin_of(url)
-    result = PageAudit(url)
-    context = browser.new_context(color_scheme=scheme, reduced_motion=reduced_motion, locale=locale, viewport={"width": 1280, "height": 800})
-    try:
-        context.add_init_script(INIT_SCRIPT % {"seed": json.dumps(seed or {})})
-        # Nothing may leave the machine: foreign requests are recorded, then aborted.
-        # (a regex, so that Chromium only pauses the requests that match, not every request)
-        context.route(re.compile(rf"^(?!{re.escape(origin)}/)(https?|wss?)://"), lambda route: route.abort())
-        page = context.new_page()
-        attach_recorders(context, page, result, url, expect_status)
-        response = page.goto(url, wait_until="load")
-        result.status = response.status if response else None
-        settle(page)
-        result.final_url = page.url
-        result.scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
-        if axe:
-            result.violations = run_axe(page)
-        result.foreign_references = page.evaluate(FOREIGN_REFERENCES, origin)
-        if keyboard:
-            page.evaluate("() => { document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0); }")
-            page.keyboard.press("Tab")
-            result.first_focus = page.evaluate(FIRST_FOCUS)
-        if reduced_motion == "reduce":
-            result.motion = page.evaluate(MOTION)
-        if reflow:
-            page.set_viewport_size({"width": 320, "height": 640})
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            result.width_320 = page.evaluate("() => document.scrollingElement.scrollWidth")
-        result.storage_writes = [tuple(item) for item in page.evaluate("() => window.__dehubStorageWrites || []")]
-        result.storage_keys = [tuple(item) for item in page.evaluate(
-            "() => [...Object.keys(localStorage).map(k => ['localStorage', k]), ...Object.keys(sessionStorage).map(k => ['sessionStorage', k])]"
-        )]
-        if seed:  # the seeded palette is ours; whatever the page writes is in storage_writes
-            result.storage_keys = [item for item in result.storage_keys if not (item[0] == "localStorage" and item[1] in seed)]
-        result.cookies = [cookie["name"] for cookie in context.cookies()]
-    finally:
-        context.close()
-    return result
+class AuditSession:
+    """One browser context and one tab that audit page after page.
 
+    Reusing the tab saves a renderer start per page; between pages the tab goes to
+    about:blank and Web Storage and cookies are cleared, so each load starts clean. Routing
+    is on (foreign requests are aborted), which also disables the HTTP cache: every load
+    fetches, and so records, all of its resources.
+    """
 
-def attach_recorders(context, page, result: PageAudit, url: str, expect_status: int) -> None:
-    main_document = url.split("#")[0]
+    def __init__(self, browser, origin: str, *, scheme: str = "light", reduced_motion: str = "no-preference", locale: str = "en-US", seed: dict[str, str] | None = None, **options) -> None:
+        self.origin = origin
+        self.reduced_motion = reduced_motion
+        self.seed = seed or {}
+        self.current: PageAudit | None = None
+        self.expect_status = 200
+        self.context = browser.new_context(color_scheme=scheme, reduced_motion=reduced_motion, locale=locale, viewport={"width": 1280, "height": 800}, **options)
+        self.context.add_init_script(INIT_SCRIPT % {"seed": json.dumps(self.seed)})
+        # Nothing may leave the machine: foreign requests are recorded, then aborted (a regex,
+        # so that Chromium only pauses the requests that match, not every request).
+        self.context.route(re.compile(rf"^(?!{re.escape(origin)}/)(https?|wss?)://"), lambda route: route.abort())
+        self.context.on("request", self._on_request)
+        self.context.on("requestfailed", self._on_failed)
+        self.context.on("response", self._on_response)
+        self.page = self.context.new_page()
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", self._on_pageerror)
 
-    def is_expected_main(request_url: str, status: int | None = None) -> bool:
-        return request_url.split("#")[0] == main_document and expect_status >= 400 and (status is None or status == expect_status)
+    # -- recorders (they write into the audit of the page being loaded)
 
-    context.on("request", lambda request: result.requests.append(request.url))
-    context.on(
-        "requestfailed",
-        lambda request: result.failed.append(f"{request.url}: {request.failure}"),
-    )
+    def _expected_main(self, url: str, status: int | None = None) -> bool:
+        return self.current is not None and self.expect_status >= 400 and url.split("#")[0] == self.current.url.split("#")[0] and status in {None, self.expect_status}
 
-    def on_response(response) -> None:
-        if response.status >= 400 and not is_expected_main(response.url, response.status):
-            result.failed.append(f"{response.url}: HTTP {response.status}")
+    def _on_request(self, request) -> None:
+        if self.current is not None:
+            self.current.requests.append(request.url)
 
-    context.on("response", on_response)
+    def _on_failed(self, request) -> None:
+        if self.current is not None:
+            self.current.failed.append(f"{request.url}: {request.failure}")
 
-    def on_console(message) -> None:
-        if message.type != "error":
+    def _on_response(self, response) -> None:
+        if self.current is not None and response.status >= 400 and not self._expected_main(response.url, response.status):
+            self.current.failed.append(f"{response.url}: HTTP {response.status}")
+
+    def _on_console(self, message) -> None:
+        if self.current is None or message.type != "error":
             return
         location = message.location or {}
-        if message.text.startswith("Failed to load resource") and is_expected_main(location.get("url", "")):
+        if message.text.startswith("Failed to load resource") and self._expected_main(location.get("url", "")):
             return  # the browser's note about the 404 status of the not-found page we asked for
-        result.console_errors.append(f"console.error: {message.text} ({location.get('url', '')}:{location.get('lineNumber', '')})")
+        self.current.console_errors.append(f"console.error: {message.text} ({location.get('url', '')}:{location.get('lineNumber', '')})")
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: result.console_errors.append(f"uncaught exception: {error}"))
+    def _on_pageerror(self, error) -> None:
+        if self.current is not None:
+            self.current.console_errors.append(f"uncaught exception: {error}")
+
+    # -- one page
+
+    def audit(self, url: str, *, expect_status: int = 200, axe: bool = True, keyboard: bool = False, reflow: bool = False) -> PageAudit:
+        page = self.page
+        self.reset()
+        result = self.current = PageAudit(url)
+        self.expect_status = expect_status
+        try:
+            response = page.goto(url, wait_until="load")
+            result.status = response.status if response else None
+            settle(page)
+            result.final_url = page.url
+            result.scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+            if axe:
+                result.violations = run_axe(page)
+            result.foreign_references = page.evaluate(FOREIGN_REFERENCES, self.origin)
+            if keyboard:
+                page.evaluate("() => { document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0); }")
+                page.keyboard.press("Tab")
+                result.first_focus = page.evaluate(FIRST_FOCUS)
+            if self.reduced_motion == "reduce":
+                result.motion = page.evaluate(MOTION)
+            if reflow:
+                page.set_viewport_size({"width": 320, "height": 640})
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                result.width_320 = page.evaluate("() => document.scrollingElement.scrollWidth")
+            result.storage_writes = [tuple(item) for item in page.evaluate("() => window.__dehubStorageWrites || []")]
+            keys = page.evaluate("() => [...Object.keys(localStorage).map(k => ['localStorage', k]), ...Object.keys(sessionStorage).map(k => ['sessionStorage', k])]")
+            # The seeded palette is ours; what the page itself writes is in storage_writes.
+            result.storage_keys = [tuple(item) for item in keys if not (item[0] == "localStorage" and item[1] in self.seed)]
+            result.cookies = [cookie["name"] for cookie in self.context.cookies()]
+        finally:
+            self.current = None
+        return result
+
+    def reset(self) -> None:
+        page = self.page
+        if page.url.startswith(self.origin):
+            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+        page.goto("about:blank")
+        self.context.clear_cookies()
+        page.set_viewport_size({"width": 1280, "height": 800})
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def audit_page(browser, url: str, *, scheme: str = "light", reduced_motion: str = "no-preference", locale: str = "en-US", seed: dict[str, str] | None = None, **checks) -> PageAudit:
+    """Load `url` once in a fresh context and run the requested gates on it."""
+    session = AuditSession(browser, origin_of(url), scheme=scheme, reduced_motion=reduced_motion, locale=locale, seed=seed)
+    try:
+        return session.audit(url, **checks)
+    finally:
+        session.close()
 
 
 SEARCH_READY = """() => {
@@ -408,7 +436,7 @@ def vnu_jar() -> Path:
     """The jar the `vnu-jar` npm package ships (its main export is the jar's path)."""
     node = shutil.which("node")
     if node:
-        found = subprocess.run([node, "-p", "require('vnu-jar')"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        found = subprocess.run([node, "-e", "process.stdout.write(String(require('vnu-jar')))"], capture_output=True, text=True, cwd=ROOT, timeout=60)
         if found.returncode == 0 and found.stdout.strip():
             return Path(found.stdout.strip())
     return ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -550,7 +578,8 @@ def check_links(root: Path, site_url: str) -> LinkReport:
                 if parts.scheme == "javascript":
                     report.broken.append(f"{rel}: javascript: URL {ref!r}")
                 continue
-            if parts.scheme not in {"http", "https"} or parts.netloc != base.netloc or not parts.path.startswith(base.path):
+            # webcal:// is the calendar-subscription spelling of the site's own https:// URL.
+            if parts.scheme not in {"http", "https", "webcal"} or parts.netloc != base.netloc or not parts.path.startswith(base.path):
                 report.external[absolute].add(rel)
                 continue
             target = target_file(root, parts.path[len(base.path) - 1 :] if base.path != "/" else parts.path)

@@ -6,16 +6,17 @@
    *
    * Material for MkDocs (9.x, integrations/alternate) fetches `sitemap.xml` relative to the
    * href of EVERY <link rel="alternate"> once the DOM is ready. Material expects those links
-   * to point at language roots; ours are per-page hreflang links (/fr/hubs/berlin/), so the
-   * browser would request /fr/hubs/berlin/sitemap.xml and so on: eight 404s and console
-   * errors per page view. Our switcher links already lead to the same page in each language,
-   * so the helper has nothing to add. This script runs after Material's bundle registered
-   * its DOMContentLoaded listener and before that event fires: the hreflang links are
-   * renamed now and restored right after Material looked for them, so the DOM ends up with
-   * exactly the markup the server sent (crawlers without JavaScript never see a change).
+   * to point at language roots; ours are per-page hreflang links (/fr/hubs/berlin/) and the
+   * news feed (/fr/news/feed.xml), so the browser would request /fr/hubs/berlin/sitemap.xml,
+   * /fr/news/sitemap.xml and so on: nine 404s and console errors per page view. Our
+   * switcher links already lead to the same page in each language, so the helper has
+   * nothing to add. This script runs after Material's bundle registered its
+   * DOMContentLoaded listener and before that event fires: the alternate links are renamed
+   * now and restored right after Material looked for them, so the DOM ends up with exactly
+   * the markup the server sent (crawlers without JavaScript never see a change).
    */
   if (document.readyState === "loading") {
-    var hidden = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate][hreflang]"));
+    var hidden = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate]"));
     hidden.forEach(function (link) { link.setAttribute("rel", "x-dehub-alternate"); });
     document.addEventListener("DOMContentLoaded", function () {
       hidden.forEach(function (link) { link.setAttribute("rel", "alternate"); });
