@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The one benchmark script: wall-clock timings of the real CLI, reported as ratios to a baseline.
 
-    python benchmarks/run.py [--runs 5] [--hubs 1000]
+    python benchmarks/run.py [--runs 5] [--hubs 1000] [--quick]
 
 Each measurement is one function returning table rows; `main` prints them as one table.
 Every timing is the median of several runs of a fresh subprocess (what a user or CI waits for).
@@ -10,6 +10,7 @@ Every timing is the median of several runs of a fresh subprocess (what a user or
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -80,16 +81,147 @@ def measure_check_many_hubs(runs: int, count: int) -> list[Row]:
     return [Row(f"build.py check ({total} hubs: {count} generated)", many, "check, 12 hubs", shipped, f"{per_hub:.2f} ms per extra hub")]
 
 
+def run_with_peak_rss(argv: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, int]:
+    """Wall time and peak resident memory of a command and all its children (sampled from /proc)."""
+    process = subprocess.Popen(argv, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    started = time.perf_counter()
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {process.returncode}:\n{process.stderr.read() if process.stderr else ''}")
+    return elapsed, peak
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            for line in (Path("/proc") / str(current) / "status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        stack.extend(children.get(current, []))
+    return total
+
+
+def export_markdown(repo: Path, lang: str, docs: Path) -> int:
+    """The pages our build generates for `lang`, written as plain Markdown files for stock MkDocs."""
+    sys.path.insert(0, str(ROOT))
+    from dehub.config import load_config
+    from dehub.diagnostics import Report
+    from dehub.localize import localizer
+    from dehub.pages import collect_pages
+    from dehub.urls import src_uri
+    from dehub.validate import load_project
+
+    config = load_config(repo)
+    project = load_project(repo, config, Report())
+    specs = collect_pages(project, config, localizer(repo, lang, config.fallback_chain(lang)))
+    for spec in specs:
+        target = docs / src_uri(spec.key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        body = spec.markdown if spec.markdown is not None else spec.html
+        target.write_text(f"---\ntitle: {json.dumps(spec.title)}\n---\n\n{body}\n", encoding="utf-8")
+    return len(specs)
+
+
+def stock_build(repo: Path, langs: list[str], work: Path) -> float:
+    """One plain `mkdocs build` per language, sequentially, with a stock Material config."""
+    total = 0.0
+    for lang in langs:
+        docs = work / f"docs-{lang}"
+        export_markdown(repo, lang, docs)
+        config = work / f"mkdocs-{lang}.yml"
+        config.write_text(
+            f"site_name: de:hub\ndocs_dir: {docs}\nsite_dir: {work / ('stock-' + lang)}\n"
+            f"theme:\n  name: material\n  language: {lang}\n  font: false\nplugins: [search]\n",
+            encoding="utf-8",
+        )
+        started = time.perf_counter()
+        result = subprocess.run([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)], capture_output=True, text=True)
+        total += time.perf_counter() - started
+        if result.returncode != 0:
+            raise SystemExit(f"stock mkdocs build failed for {lang}:\n{result.stderr[-2000:]}")
+    return total
+
+
+def measure_builds(counts: list[int], stock_langs: dict[int, list[str]]) -> list[Row]:
+    """Our build (all languages, and English only) against stock Material, at several hub counts."""
+    rows: list[Row] = []
+    langs = ["de", "en", "fr", "es", "zh", "ja", "ar"]
+    one_lang: dict[int, float] = {}
+    for count in counts:
+        with tempfile.TemporaryDirectory(prefix="dehub-bench-build-") as tmp:
+            work = Path(tmp)
+            repo = copy_repo(work / "repo", full=True)
+            if count > len(SOURCE_SLUGS):
+                generate_hubs(repo, count - len(SOURCE_SLUGS))
+            env = {"SOURCE_DATE_EPOCH": "1798761600"}
+            build = [PYTHON, str(ROOT / "build.py"), "--root", str(repo), "build", "--out", str(work / "site")]
+            full, peak = run_with_peak_rss(build, env=env)
+            weights = page_weight_rows(work / "site") if count == counts[0] else []
+            single, _ = run_with_peak_rss([*build, "--lang", "en"], env=env)
+            one_lang[count] = single
+            stock_full = stock_build(repo, stock_langs.get(count, []), work) if stock_langs.get(count) else None
+            label = f"{count} hubs"
+            if stock_full is not None and len(stock_langs[count]) == len(langs):
+                rows.append(Row(f"build, 7 languages ({label})", full, "stock Material, 7 sequential builds", stock_full, f"peak RSS {peak / 2**20:.0f} MiB"))
+            else:
+                rows.append(Row(f"build, 7 languages ({label})", full, note=f"peak RSS {peak / 2**20:.0f} MiB"))
+            if stock_full is not None and stock_langs[count] == ["en"]:
+                rows.append(Row(f"build, English only ({label})", single, "stock Material, English", stock_full))
+            else:
+                rows.append(Row(f"build, English only ({label})", single))
+            rows += weights
+    if 100 in one_lang and 1000 in one_lang:
+        rows.append(Row("scaling: English build, 1000 hubs", one_lang[1000], "same, 100 hubs", one_lang[100], "target: at most 11x (linear)"))
+    return rows
+
+
+def page_weight_rows(site: Path) -> list[Row]:
+    """gzip bytes of a hub page with the CSS and JS it loads, and each language's search index."""
+    import gzip
+
+    page = site / "en" / "hubs" / "dortmund" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode(), mtime=0))
+    for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        asset = (page.parent / ref).resolve()
+        if asset.is_file():
+            total += len(gzip.compress(asset.read_bytes(), mtime=0))
+    rows = [Row("hub page + its CSS/JS, gzip", 0.0, note=f"{total / 1024:.1f} KiB (target: at most 150 KiB)")]
+    sizes = []
+    for lang_dir in sorted(p for p in site.iterdir() if (p / "search" / "search_index.json").is_file()):
+        data = (lang_dir / "search" / "search_index.json").read_bytes()
+        sizes.append(f"{lang_dir.name} {len(data) / 1024:.0f} KiB ({len(gzip.compress(data, mtime=0)) / 1024:.0f} gz)")
+    rows.append(Row("search index per language", 0.0, note=", ".join(sizes)))
+    return rows
+
+
 # --- fixture generation ------------------------------------------------------------------
 
 SOURCE_SLUGS = sorted(p.name for p in (ROOT / "hubs").iterdir() if p.is_dir())
 
 
-def copy_repo(target: Path) -> Path:
-    """What `check` reads: the config, the hubs and the Agency's content."""
+def copy_repo(target: Path, full: bool = False) -> Path:
+    """What `check` reads (the config, the hubs, the content); with `full`, what `build` reads too."""
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for name in ("hubs", "content", "schema"):
+    for name in ("hubs", "content", "schema", *(("theme", "translations") if full else ())):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, target / name)
     return target
@@ -138,7 +270,7 @@ def vary_hub(text: str, index: int) -> str:
 
 def print_table(rows: list[Row]) -> None:
     header = ("measurement", "median", "baseline", "ratio", "note")
-    cells = [(r.what, f"{r.seconds:.3f} s", r.baseline, r.ratio, r.note) for r in rows]
+    cells = [(r.what, f"{r.seconds:.3f} s" if r.seconds else "", r.baseline, r.ratio, r.note) for r in rows]
     widths = [max(len(str(line[i])) for line in (header, *cells)) for i in range(len(header))]
     fmt = "  ".join(f"{{:{'>' if i in (1, 3) else '<'}{w}}}" for i, w in enumerate(widths))
     print(fmt.format(*header))
@@ -151,9 +283,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per timing; the median is reported")
     parser.add_argument("--hubs", type=int, default=1000, help="generated hubs for the scaling measurement")
+    parser.add_argument("--quick", action="store_true", help="skip the 1,000-hub builds and their stock baseline")
     args = parser.parse_args()
     rows = measure_check_shipped(args.runs)
     rows += measure_check_many_hubs(args.runs, args.hubs)
+    counts = [len(SOURCE_SLUGS), 100] if args.quick else [len(SOURCE_SLUGS), 100, args.hubs]
+    rows += measure_builds(counts, {len(SOURCE_SLUGS): ["de", "en", "fr", "es", "zh", "ja", "ar"], args.hubs: ["en"]})
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} CPUs; median of {args.runs} runs each\n")
     print_table(rows)
     return 0
