@@ -44,9 +44,16 @@ def parser() -> argparse.ArgumentParser:
 def run_check(root: Path, fmt: str = "text", release: bool = False) -> tuple[Report, str]:
     from .validate import load_project
 
+    from .catalogs import lint_catalogs
+    from .i18n import stale_pot
+
     report = Report()
     config = load_config(root)
     project = load_project(root, config, report)
+    lint_catalogs(root, config, report)
+    problem = stale_pot(root)
+    if problem is not None:
+        report.diagnostics.append(problem)
     if release:
         from .release import check_placeholders
 

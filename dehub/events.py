@@ -71,22 +71,22 @@ def _page(r: Renderer, key: str, title: str, description: str, upcoming: list[Ev
 
 def event_pages(r: Renderer) -> list[PageSpec]:
     """All events, then one page per hub and per sector focus that has events."""
-    g = r.loc.gettext
+    _ = r.loc.gettext
     intro = _events_intro(r)
-    title = g("Events")
-    pages = [_page(r, "events", title, g("Events of the de:hub locations and the Hub Agency."), r.upcoming, r.past, intro=intro, calendar_hub=None)]
+    title = _("Events")
+    pages = [_page(r, "events", title, _("Events of the de:hub locations and the Hub Agency."), r.upcoming, r.past, intro=intro, calendar_hub=None)]
     hubs = {hub.slug: hub for hub in r.project.hubs}
     hub_filters, focus_filters = filters(r)
     for item in hub_filters:
         slug = item.key.rsplit("/", 1)[1]
-        title = g("Events of %(name)s") % {"name": item.label}
-        description = g("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
+        title = _("Events of %(name)s") % {"name": item.label}
+        description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
         pages.append(_page(r, item.key, title, description, [e for e in r.upcoming if slug in e.hubs], [e for e in r.past if slug in e.hubs],
                            intro=Prosed(None), calendar_hub=hubs[slug]))
     for item in focus_filters:
         key = item.key.rsplit("/", 1)[1]
-        title = g("Events with the focus %(focus)s") % {"focus": item.label}
-        description = g("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
+        title = _("Events with the focus %(focus)s") % {"focus": item.label}
+        description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
         pages.append(_page(r, item.key, title, description, [e for e in r.upcoming if key in event_foci(e, hubs)], [e for e in r.past if key in event_foci(e, hubs)],
                            intro=Prosed(None), calendar_hub=None))
     return pages

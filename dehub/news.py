@@ -191,7 +191,7 @@ def news_pages(r: Renderer) -> list[PageSpec]:
     """The listing (this language's posts, 10 a page), then one page per post (with fallback)."""
     from .pages import PageSpec, Prosed, choose_prose
 
-    g = r.loc.gettext
+    _ = r.loc.gettext
     lang = r.loc.lang
     own = [post for post in r.project.news if lang in post.versions]
     counts = {code: page_count(sum(code in post.versions for post in r.project.news)) for code in r.config.codes}
@@ -201,8 +201,8 @@ def news_pages(r: Renderer) -> list[PageSpec]:
     for number in range(1, total + 1):
         key = listing_key(number)
         chunk = own[(number - 1) * PER_PAGE : number * PER_PAGE]
-        title = g("News") if number == 1 else g("News, page %(num)s") % {"num": number}
-        description = g("News from the de:hub locations and the Hub Agency.")
+        title = _("News") if number == 1 else _("News, page %(num)s") % {"num": number}
+        description = _("News from the de:hub locations and the Hub Agency.")
         items = [{"key": post.key, "date": post.date, "title": post.versions[lang].meta["title"], "summary": post.versions[lang].meta["summary"]} for post in chunk]
         html = r.render("news.html", key, title=title, intro=intro if number == 1 else Prosed(None), items=items, number=number, total=total,
                         page_keys=[listing_key(n) for n in range(1, total + 1)])

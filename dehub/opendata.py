@@ -162,10 +162,10 @@ def embed_snippet(hub: Hub, r: Renderer) -> str:
 def open_data_page(r: Renderer) -> PageSpec:
     from .pages import PageSpec, Prosed, choose_prose
 
-    g = r.loc.gettext
+    _ = r.loc.gettext
     intro = next((choose_prose(p.versions, r.loc.lang, r.loc, r.config.source_language) for p in r.project.pages if p.key == "open-data"), Prosed(None))
     example = r.project.hubs[0] if r.project.hubs else None
     snippet = embed_snippet(example, r) if example else ""
     html = r.render("open_data.html", "open-data", intro=intro, files=FILES, license=LICENSE, example=example, snippet=snippet)
-    description = g("The facts about the de:hub locations as open data: JSON, GeoJSON, calendars and feeds, and a card to embed.")
-    return PageSpec("open-data", g("Use our data"), description, html=html)
+    description = _("The facts about the de:hub locations as open data: JSON, GeoJSON, calendars and feeds, and a card to embed.")
+    return PageSpec("open-data", _("Use our data"), description, html=html)

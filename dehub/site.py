@@ -90,10 +90,13 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
 
 
 def validate(root: Path, config: Config) -> tuple[Report, Project]:
+    """Everything `build` refuses to render: invalid data and unsafe or broken catalogs."""
+    from .catalogs import lint_catalogs
     from .validate import load_project
 
     report = Report()
     project = load_project(root, config, report)
+    lint_catalogs(root, config, report)
     return report, project
 
 

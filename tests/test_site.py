@@ -205,7 +205,7 @@ def test_a_build_for_a_sub_path_works_when_served_there(tmp_path: Path) -> None:
             doc = BeautifulSoup(html, "html.parser")
             for tag in doc.find_all(["link", "script", "img", "a"]):
                 ref = tag.get("href") or tag.get("src")
-                if not ref or ref.startswith(("#", "mailto:")) or urlsplit(ref).netloc not in ("", f"127.0.0.1:{port}"):
+                if not ref or ref.startswith("#") or urlsplit(ref).scheme not in ("", "http") or urlsplit(ref).netloc not in ("", f"127.0.0.1:{port}"):
                     continue
                 target = urljoin(url, ref).split("#")[0]
                 if target.startswith("webcal:"):  # a calendar subscription: the site's own file, fetched over http
