@@ -72,6 +72,10 @@ class Localizer:
         name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_")) or code
         return name[:1].upper() + name[1:]
 
+    def language_name_here(self, code: str) -> str:
+        """A language's name in this language ('anglais' on a French page)."""
+        return self.locale.languages.get(code.replace("-", "_"), code)
+
     def date(self, value: date | datetime, fmt: str = "long") -> str:
         if isinstance(value, datetime):
             return format_date(value.date(), format=fmt, locale=self.locale)
