@@ -54,7 +54,11 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
             column = match.start() + 1
             if image and not text.strip():
                 report.error(prose.path, number, column, "image without alt text; describe it: ![what it shows](file)")
-            if image or EXTERNAL.match(target) or target.startswith("#"):
+            scheme = EXTERNAL.match(target)
+            if scheme and not target.lower().startswith(("https:", "mailto:")):
+                report.error(prose.path, number, column, f"link to {target[:60]!r}: only https:// and mailto: links are allowed")
+                continue
+            if image or scheme or target.startswith("#"):
                 continue
             path = target.split("#")[0]
             if not path.endswith(".md"):

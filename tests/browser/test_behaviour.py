@@ -75,6 +75,9 @@ def search(page, query: str) -> list[str]:
         page.click("label.md-header__button[for='__search']")
     box.click()
     box.press_sequentially(query, delay=30)
+    # Playwright inserts CJK text without key events; an input method commits with a key,
+    # and Material reads the query on keyup, so end like a real IME does.
+    box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "links => links.map(a => a.href)")
 

@@ -35,11 +35,11 @@
    */
   function setupFilters() {
     var list = document.getElementById("dehub-hub-list");
-    var nav = document.querySelector(".dehub-filters");
-    if (!list || !nav || nav.getAttribute("data-dehub-ready")) return;
-    nav.setAttribute("data-dehub-ready", "true");
+    if (!list || list.getAttribute("data-dehub-ready")) return;
+    var links = Array.prototype.slice.call(document.querySelectorAll(".dehub-filters a[data-filter]"));
+    if (!links.length) return;
+    list.setAttribute("data-dehub-ready", "true");
     var cards = Array.prototype.slice.call(list.querySelectorAll(".dehub-card"));
-    var links = Array.prototype.slice.call(nav.querySelectorAll("a[data-filter]"));
     var counter = document.querySelector(".dehub-result-count");
     var counts = {};
     try {
@@ -77,9 +77,9 @@
       }
     }
 
-    nav.addEventListener("click", function (event) {
-      var link = event.target.closest ? event.target.closest("a[data-filter]") : null;
-      if (!link || !nav.contains(link)) return;
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest(".dehub-filters a[data-filter]") : null;
+      if (!link || links.indexOf(link) === -1) return;
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       var kind = link.getAttribute("data-filter");
