@@ -38,7 +38,7 @@ class ProseTooLarge(ValueError):
 
 @lru_cache(maxsize=2)
 def _markdown(extended: bool) -> markdown.Markdown:
-    extensions = ["attr_list", "tables", "toc"] if extended else ["attr_list"]
+    extensions = ["attr_list", "fenced_code", "tables", "toc"] if extended else ["attr_list", "fenced_code"]
     return markdown.Markdown(extensions=extensions, output_format="html")
 
 

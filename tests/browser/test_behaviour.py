@@ -194,3 +194,22 @@ def test_arabic_pages_are_right_to_left(open_page, path: str) -> None:
     assert page.evaluate("document.documentElement.getAttribute('dir')") == "rtl"
     assert page.evaluate("document.documentElement.lang") == "ar"
     assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "rtl"
+
+
+@pytest.mark.parametrize("path", ["de/", "de/hubs/", "ar/hubs/berlin/"])
+def test_palette_toggle_by_click_then_axe(open_page, path: str) -> None:
+    """A reader on a light system who picks dark with Material's toggle: Material stores
+    {"index": 1, "color": {"scheme": "slate", ...}} under "/<lang>/.__palette" (the key the
+    dark audits seed) and the page must pass axe in that state too."""
+    page = open_page(path)  # prefers-color-scheme: light (the default)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.click("form[data-md-component='palette'] label:not([hidden])")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    lang = path.split("/")[0]
+    stored = json.loads(page.evaluate(f"() => localStorage.getItem('/{lang}/.__palette')"))
+    assert stored["color"]["scheme"] == "slate", stored
+    assert stored == json.loads(gates.dark_palette_seed([lang])[f"/{lang}/.__palette"]), "the dark audits seed exactly what the toggle stores"
+    violations = gates.run_axe(page)
+    if violations:
+        pytest.fail(f"axe after switching to dark with the toggle on {path}:\n" + gates.format_violations(violations), pytrace=False)
+    assert not page.errors, page.errors
