@@ -6,6 +6,8 @@ every other configured language, German included, has translations/<lang>/LC_MES
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import os
 import re
@@ -30,6 +32,7 @@ HEADER = """\
 # Made by `python build.py i18n extract`; do not edit. Translators: see
 # translations/README.md.
 #"""
+SOURCES = re.compile(r"^# Sources: ([0-9a-f]+)$", re.M)
 VOLATILE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By): .*\n', re.M)
 
 
@@ -38,17 +41,37 @@ def _epoch() -> datetime:
     return datetime.fromtimestamp(int(value) if value.isdigit() else FIXED_EPOCH, UTC)
 
 
+def _mapping(root: Path) -> tuple[list, dict]:
+    with open(root / "babel.cfg", encoding="utf-8") as handle:
+        return parse_mapping_cfg(handle, "babel.cfg")
+
+
+def sources_digest(root: Path) -> str:
+    """A fingerprint of every file babel.cfg maps: unchanged sources mean an unchanged .pot."""
+    from babel.util import pathmatch
+
+    method_map, _options = _mapping(root)
+    patterns = [pattern for pattern, method in method_map if method != "ignore"]
+    digest = hashlib.sha256()
+    for top in sorted({pattern.split("/")[0] for pattern in patterns}):
+        for file in sorted((root / top).rglob("*")):
+            rel = file.relative_to(root).as_posix()
+            if file.is_file() and "__" not in rel and any(pathmatch(pattern, rel) for pattern in patterns):
+                digest.update(rel.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def extract(root: Path) -> Catalog:
     """Every UI string in the code and templates babel.cfg maps, with file:line references."""
-    with open(root / "babel.cfg", encoding="utf-8") as handle:
-        method_map, options_map = parse_mapping_cfg(handle, "babel.cfg")
+    method_map, options_map = _mapping(root)
     tops = {pattern.split("/")[0] for pattern, _method in method_map}
 
     def wanted(path: str) -> bool:
         parts = Path(os.path.relpath(path, root)).parts
         return parts[0] in tops and not any(part.startswith((".", "__")) for part in parts)
 
-    catalog = Catalog(project="de:hub", version="website", msgid_bugs_address="", header_comment=HEADER, creation_date=_epoch(), revision_date=_epoch(), fuzzy=False)
+    header = f"{HEADER}\n# Sources: {sources_digest(root)}\n#"
+    catalog = Catalog(project="de:hub", version="website", msgid_bugs_address="", header_comment=header, creation_date=_epoch(), revision_date=_epoch(), fuzzy=False)
     found = extract_from_dir(str(root), method_map, options_map, keywords={}, comment_tags=("Translators:",), strip_comment_tags=True, directory_filter=wanted)
     for filename, lineno, message, comments, context in found:
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
@@ -72,6 +95,10 @@ def stale_pot(root: Path) -> Diagnostic | None:
     repository has no babel.cfg (a fixture repo without code)."""
     if not (root / "babel.cfg").is_file():
         return None
+    with contextlib.suppress(OSError):
+        recorded = SOURCES.search((root / POT).read_text(encoding="utf-8", errors="replace")[:2000])
+        if recorded and recorded.group(1) == sources_digest(root):
+            return None  # fast path: nothing babel.cfg maps has changed since the last extract
     fresh = _comparable(po_bytes(extract(root)))
     hint = "run `python build.py i18n extract` (then `i18n update`) and commit the result"
     try:
