@@ -15,10 +15,12 @@ every internal href/src (anchors included) with bs4; external links are only lis
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
 import subprocess
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,9 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The same axe run also reports axe's "best-practice" rules (Lighthouse's accessibility score
+# counts several of them, e.g. aria-dialog-name); they are a separate test, split by tag.
+AXE_TAGS = [*WCAG_TAGS, "best-practice"]
 
 # Web Storage keys Material for MkDocs itself writes, always as `<scope>.<name>`, where the
 # scope is `__md_scope.pathname`, i.e. the language root of the site such as `/de/`
@@ -79,7 +84,7 @@ INIT_SCRIPT = r"""
 AXE_RUN = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
   return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags,
     nodes: v.nodes.map(n => ({target: n.target.map(String), html: n.html, summary: n.failureSummary || ""})),
   }));
 }"""
@@ -174,7 +179,15 @@ def dark_palette_seed(langs: list[str], root: Path = ROOT) -> dict[str, str]:
     index = next(i for i, p in enumerate(palettes) if p.get("scheme") == "slate")
     chosen = palettes[index]
     value = json.dumps(
-        {"index": index, "color": {"media": chosen.get("media", ""), "scheme": "slate", "primary": chosen.get("primary", "indigo"), "accent": chosen.get("accent", "indigo")}},
+        {
+            "index": index,
+            "color": {
+                "media": chosen.get("media", ""),
+                "scheme": "slate",
+                "primary": chosen.get("primary", "indigo"),
+                "accent": chosen.get("accent", "indigo"),
+            },
+        },
         separators=(",", ":"),
     )
     return {f"/{lang}/.__palette": value for lang in langs}
@@ -230,19 +243,33 @@ class AuditSession:
     fetches, and so records, all of its resources.
     """
 
-    def __init__(self, browser, origin: str, *, scheme: str = "light", reduced_motion: str = "no-preference", locale: str = "en-US", seed: dict[str, str] | None = None, **options) -> None:
+    def __init__(
+        self,
+        browser,
+        origin: str,
+        *,
+        scheme: str = "light",
+        reduced_motion: str = "no-preference",
+        locale: str = "en-US",
+        seed: dict[str, str] | None = None,
+        **options,
+    ) -> None:
         self.origin = origin
         self.reduced_motion = reduced_motion
         self.seed = seed or {}
         self.current: PageAudit | None = None
         self.expect_status = 200
-        self.context = browser.new_context(color_scheme=scheme, reduced_motion=reduced_motion, locale=locale, viewport={"width": 1280, "height": 800}, **options)
+        self.context = browser.new_context(
+            color_scheme=scheme, reduced_motion=reduced_motion, locale=locale, viewport={"width": 1280, "height": 800}, **options
+        )
         self.context.add_init_script(INIT_SCRIPT % {"seed": json.dumps(self.seed)})
         # Nothing may leave the machine: foreign requests are recorded, then aborted (a regex,
         # so that Chromium only pauses the requests that match, not every request).
         self.context.route(re.compile(rf"^(?!{re.escape(origin)}/)(https?|wss?)://"), lambda route: route.abort())
+        self.inflight: set = set()
         self.context.on("request", self._on_request)
         self.context.on("requestfailed", self._on_failed)
+        self.context.on("requestfinished", lambda request: self.inflight.discard(request))
         self.context.on("response", self._on_response)
         self.page = self.context.new_page()
         self.page.on("console", self._on_console)
@@ -251,13 +278,20 @@ class AuditSession:
     # -- recorders (they write into the audit of the page being loaded)
 
     def _expected_main(self, url: str, status: int | None = None) -> bool:
-        return self.current is not None and self.expect_status >= 400 and url.split("#")[0] == self.current.url.split("#")[0] and status in {None, self.expect_status}
+        return (
+            self.current is not None
+            and self.expect_status >= 400
+            and url.split("#")[0] == self.current.url.split("#")[0]
+            and status in {None, self.expect_status}
+        )
 
     def _on_request(self, request) -> None:
+        self.inflight.add(request)
         if self.current is not None:
             self.current.requests.append(request.url)
 
     def _on_failed(self, request) -> None:
+        self.inflight.discard(request)
         if self.current is not None:
             self.current.failed.append(f"{request.url}: {request.failure}")
 
@@ -288,13 +322,16 @@ class AuditSession:
             response = page.goto(url, wait_until="load")
             result.status = response.status if response else None
             settle(page)
+            self.wait_for_requests()
             result.final_url = page.url
             result.scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
             if axe:
                 result.violations = run_axe(page)
             result.foreign_references = page.evaluate(FOREIGN_REFERENCES, self.origin)
             if keyboard:
-                page.evaluate("() => { document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0); }")
+                page.evaluate(
+                    "() => { document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0); }"
+                )
                 page.keyboard.press("Tab")
                 result.first_focus = page.evaluate(FIRST_FOCUS)
             if self.reduced_motion == "reduce":
@@ -304,7 +341,9 @@ class AuditSession:
                 page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
                 result.width_320 = page.evaluate("() => document.scrollingElement.scrollWidth")
             result.storage_writes = [tuple(item) for item in page.evaluate("() => window.__dehubStorageWrites || []")]
-            keys = page.evaluate("() => [...Object.keys(localStorage).map(k => ['localStorage', k]), ...Object.keys(sessionStorage).map(k => ['sessionStorage', k])]")
+            keys = page.evaluate(
+                "() => [...Object.keys(localStorage).map(k => ['localStorage', k]), ...Object.keys(sessionStorage).map(k => ['sessionStorage', k])]"
+            )
             # The seeded palette is ours; what the page itself writes is in storage_writes.
             result.storage_keys = [tuple(item) for item in keys if not (item[0] == "localStorage" and item[1] in self.seed)]
             result.cookies = [cookie["name"] for cookie in self.context.cookies()]
@@ -312,11 +351,18 @@ class AuditSession:
             self.current = None
         return result
 
+    def wait_for_requests(self, timeout: float = 3.0) -> None:
+        """Until every request the page started has finished (favicons come after load)."""
+        deadline = time.monotonic() + timeout
+        while self.inflight and time.monotonic() < deadline:
+            self.page.wait_for_timeout(20)
+
     def reset(self) -> None:
         page = self.page
         if page.url.startswith(self.origin):
             page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
         page.goto("about:blank")
+        self.inflight.clear()
         self.context.clear_cookies()
         page.set_viewport_size({"width": 1280, "height": 800})
 
@@ -324,7 +370,16 @@ class AuditSession:
         self.context.close()
 
 
-def audit_page(browser, url: str, *, scheme: str = "light", reduced_motion: str = "no-preference", locale: str = "en-US", seed: dict[str, str] | None = None, **checks) -> PageAudit:
+def audit_page(
+    browser,
+    url: str,
+    *,
+    scheme: str = "light",
+    reduced_motion: str = "no-preference",
+    locale: str = "en-US",
+    seed: dict[str, str] | None = None,
+    **checks,
+) -> PageAudit:
     """Load `url` once in a fresh context and run the requested gates on it."""
     session = AuditSession(browser, origin_of(url), scheme=scheme, reduced_motion=reduced_motion, locale=locale, seed=seed)
     try:
@@ -352,16 +407,28 @@ def settle(page) -> None:
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
-def run_axe(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE_JS))
-    return page.evaluate(AXE_RUN, WCAG_TAGS)
+def run_axe(page, tags: list[str] = AXE_TAGS) -> list[dict]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(AXE_RUN, tags)
+
+
+def wcag_violations(violations: list[dict]) -> list[dict]:
+    """The violations of WCAG 2.0/2.1 A and AA success criteria."""
+    return [v for v in violations if set(v.get("tags", WCAG_TAGS)) & set(WCAG_TAGS)]
+
+
+def best_practice_violations(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if not set(v.get("tags", WCAG_TAGS)) & set(WCAG_TAGS)]
 
 
 def format_violations(violations: list[dict], limit: int = 8) -> str:
     """axe results as lines a human can act on: rule, impact, where, what."""
     lines = []
     for violation in violations:
-        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({len(violation['nodes'])} element(s); {violation['helpUrl']})")
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}: {violation['help']} ({len(violation['nodes'])} element(s); {violation['helpUrl']})"
+        )
         for node in violation["nodes"][:limit]:
             html = re.sub(r"\s+", " ", node["html"]).strip()
             lines.append(f"    at {' > '.join(node['target'])}")
@@ -436,7 +503,9 @@ def vnu_jar() -> Path:
     """The jar the `vnu-jar` npm package ships (its main export is the jar's path)."""
     node = shutil.which("node")
     if node:
-        found = subprocess.run([node, "-e", "process.stdout.write(String(require('vnu-jar')))"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        found = subprocess.run(
+            [node, "-e", "process.stdout.write(String(require('vnu-jar')))"], capture_output=True, text=True, cwd=ROOT, timeout=60
+        )
         if found.returncode == 0 and found.stdout.strip():
             return Path(found.stdout.strip())
     return ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -491,12 +560,12 @@ def format_vnu(errors: list[dict], root: Path, limit: int = 60) -> str:
     lines = []
     for message in errors[:limit]:
         path = message.get("url", "").removeprefix("file:")
-        try:
+        with contextlib.suppress(ValueError):
             path = Path(path).relative_to(root).as_posix()
-        except ValueError:
-            pass
         extract = re.sub(r"\s+", " ", message.get("extract", "")).strip()
-        lines.append(f"{path}:{message.get('lastLine', '?')}:{message.get('firstColumn', '?')}: {message.get('message')}\n    {extract[:200]}")
+        lines.append(
+            f"{path}:{message.get('lastLine', '?')}:{message.get('firstColumn', '?')}: {message.get('message')}\n    {extract[:200]}"
+        )
     if len(errors) > limit:
         lines.append(f"... and {len(errors) - limit} more")
     return "\n".join(lines)

@@ -25,7 +25,9 @@ def open_page(browser, site):
     contexts = []
 
     def open_(path: str, *, javascript: bool = True, locale: str = "en-US", wait: bool = True):
-        context = browser.new_context(java_script_enabled=javascript, locale=locale, reduced_motion="reduce", viewport={"width": 1280, "height": 800})
+        context = browser.new_context(
+            java_script_enabled=javascript, locale=locale, reduced_motion="reduce", viewport={"width": 1280, "height": 800}
+        )
         contexts.append(context)
         page = context.new_page()
         page.errors = []
@@ -90,7 +92,10 @@ def test_german_search_finds_a_hub_page_and_only_german_pages(open_page, site) -
     docs = index_of(site, "de")["docs"]
     english = " ".join(doc["text"] for doc in index_of(site, "en")["docs"] if doc["location"].startswith("hubs/berlin/"))
     text = " ".join(doc["text"] for doc in docs if doc["location"].startswith("hubs/berlin/"))
-    words = sorted({w for w in re.findall(r"\b[A-Za-zÄÖÜäöüß]{9,}\b", re.sub(r"<[^>]+>", " ", text)) if w not in english}, key=lambda w: (not re.search("[äöüß]", w), -len(w), w))
+    words = sorted(
+        {w for w in re.findall(r"\b[A-Za-zÄÖÜäöüß]{9,}\b", re.sub(r"<[^>]+>", " ", text)) if w not in english},
+        key=lambda w: (not re.search("[äöüß]", w), -len(w), w),
+    )
     assert words, "no German words on the Berlin hub page in the German search index"
     word = words[0]
     results = search(open_page("de/"), word)
@@ -181,7 +186,9 @@ def test_root_redirects_by_browser_language(open_page, site, locale: str, lang: 
 def test_root_without_javascript_links_every_language(open_page, site) -> None:
     page = open_page("", javascript=False, locale="fr-FR")
     assert page.url == site("")
-    links = page.eval_on_selector_all("main a[hreflang]", "links => links.map(a => [a.getAttribute('hreflang'), a.closest('[lang]').getAttribute('lang'), a.href])")
+    links = page.eval_on_selector_all(
+        "main a[hreflang]", "links => links.map(a => [a.getAttribute('hreflang'), a.closest('[lang]').getAttribute('lang'), a.href])"
+    )
     assert [code for code, _, _ in links] == LANGS
     for code, text_lang, href in links:
         assert text_lang == code, f"the {code} entry is not marked lang={code}"
@@ -208,7 +215,9 @@ def test_palette_toggle_by_click_then_axe(open_page, path: str) -> None:
     lang = path.split("/")[0]
     stored = json.loads(page.evaluate(f"() => localStorage.getItem('/{lang}/.__palette')"))
     assert stored["color"]["scheme"] == "slate", stored
-    assert stored == json.loads(gates.dark_palette_seed([lang])[f"/{lang}/.__palette"]), "the dark audits seed exactly what the toggle stores"
+    assert stored == json.loads(gates.dark_palette_seed([lang])[f"/{lang}/.__palette"]), (
+        "the dark audits seed exactly what the toggle stores"
+    )
     violations = gates.run_axe(page)
     if violations:
         pytest.fail(f"axe after switching to dark with the toggle on {path}:\n" + gates.format_violations(violations), pytrace=False)

@@ -54,18 +54,22 @@ def defective(tmp_path: Path):
 def test_axe_gate_reports_low_contrast_and_an_image_without_alt(browser, defective) -> None:
     site = defective(
         '<p class="dehub-defect" style="color:#b5b5b5 !important;background:#ffffff !important">faint grey text</p>'
-        "<img class=\"dehub-defect\" src=\"{{ 'assets/favicon.svg' | url }}\" width=\"16\" height=\"16\">"
+        '<img class="dehub-defect" src="{{ \'assets/favicon.svg\' | url }}" width="16" height="16">'
+        '<div class="dehub-defect" role="dialog">a dialog without a name</div>'
     )
     result = gates.audit_page(browser, site(PAGE))
-    found = {v["id"] for v in result.violations}
-    assert {"color-contrast", "image-alt"} <= found, found
+    wcag = {v["id"] for v in gates.wcag_violations(result.violations)}
+    assert {"color-contrast", "image-alt"} <= wcag, wcag
     report = gates.format_violations(result.violations)
     assert "dehub-defect" in report and "[serious] color-contrast" in report and "[critical] image-alt" in report, report
+    assert "aria-dialog-name" in {v["id"] for v in gates.best_practice_violations(result.violations)}, report
 
 
 def test_axe_gate_also_runs_in_dark_mode(browser, defective) -> None:
     # Dark grey on the page background: fine on white, unreadable on Material's slate.
-    site = defective('<p class="dehub-defect" style="color:#3a3a3a !important;background:var(--md-default-bg-color) !important">dark grey text</p>')
+    site = defective(
+        '<p class="dehub-defect" style="color:#3a3a3a !important;background:var(--md-default-bg-color) !important">dark grey text</p>'
+    )
     light = gates.audit_page(browser, site(PAGE))
     dark = gates.audit_page(browser, site(PAGE), scheme="dark", seed=gates.dark_palette_seed(["en"]))
     assert (light.scheme, dark.scheme) == ("default", "slate")
@@ -96,7 +100,7 @@ def test_console_gate_reports_errors_and_uncaught_exceptions(browser, defective)
 
 
 def test_request_gate_reports_a_missing_asset(browser, defective) -> None:
-    site = defective("<img src=\"{{ 'assets/no-such-image.png' | url }}\" alt=\"\">")
+    site = defective('<img src="{{ \'assets/no-such-image.png\' | url }}" alt="">')
     result = gates.audit_page(browser, site(PAGE), axe=False)
     assert any("no-such-image.png: HTTP 404" in line for line in result.failed), result.failed
 
@@ -110,7 +114,7 @@ def test_skip_link_gate_reports_a_page_without_one(browser, defective) -> None:
 def test_focus_gate_reports_a_link_without_a_focus_indicator(browser, defective) -> None:
     site = defective(
         "<style>.dehub-defect:focus-visible { outline: none !important; box-shadow: none !important; }</style>"
-        "<a class=\"dehub-defect\" href=\"{{ 'hubs/' | url }}\">a link without focus ring</a>"
+        '<a class="dehub-defect" href="{{ \'hubs/\' | url }}">a link without focus ring</a>'
     )
     context = browser.new_context()
     try:
@@ -142,7 +146,7 @@ def test_html_gate_reports_invalid_markup(defective) -> None:
     text = gates.format_vnu(errors, site.root)
     assert "Duplicate ID “twice”" in text, text
     # The filter for Material's own toggles must not hide the same mistake in our markup.
-    assert "aria-label=\"ours\"" in text, text
+    assert 'aria-label="ours"' in text, text
     assert 'class="md-toggle"' not in text, text
 
 

@@ -43,7 +43,9 @@ def tab(browser, site):
     opened = []
 
     def open_(path: str, *, javascript: bool = True, locale: str = "en-US"):
-        context = browser.new_context(java_script_enabled=javascript, locale=locale, reduced_motion="reduce", viewport={"width": 1280, "height": 800})
+        context = browser.new_context(
+            java_script_enabled=javascript, locale=locale, reduced_motion="reduce", viewport={"width": 1280, "height": 800}
+        )
         page = context.new_page()
         page.errors = []
         page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
@@ -108,7 +110,10 @@ def test_focus_is_visible_on_every_tab_stop(browser, site, page_id: str, lang: s
         assert len(seen) > 5, f"only {len(seen)} tab stops"
         problems = gates.focus_problems(seen)
         if problems:
-            pytest.fail(f"{len(problems)} of {len(seen)} tab stops show no outline or box-shadow when focused:\n  " + "\n  ".join(problems[:30]), pytrace=False)
+            pytest.fail(
+                f"{len(problems)} of {len(seen)} tab stops show no outline or box-shadow when focused:\n  " + "\n  ".join(problems[:30]),
+                pytrace=False,
+            )
     finally:
         context.close()
 
@@ -118,9 +123,13 @@ def test_skip_link_moves_to_the_main_content(tab, path: str) -> None:
     page = tab(path)
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.matches('a.md-skip')"), "the first Tab stop is not the skip link"
-    box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height, getComputedStyle(document.activeElement).opacity]; }")
+    box = page.evaluate(
+        "() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height, getComputedStyle(document.activeElement).opacity]; }"
+    )
     assert box[0] > 0 and box[1] > 0 and float(box[2]) == 1, f"the focused skip link is not shown: {box}"
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     inside = page.evaluate("() => !!document.activeElement.closest('.md-content')")
-    assert inside, "after the skip link, Tab does not continue in the main content: " + page.evaluate("() => document.activeElement.outerHTML.slice(0, 160)")
+    assert inside, "after the skip link, Tab does not continue in the main content: " + page.evaluate(
+        "() => document.activeElement.outerHTML.slice(0, 160)"
+    )

@@ -14,7 +14,10 @@ def test_every_html_file_is_valid(built_site) -> None:
     assert len(files) > 100, f"only {len(files)} HTML files were built"
     errors = gates.vnu_errors(files)
     if errors:
-        pytest.fail(f"the Nu Html Checker found {len(errors)} error(s) in {len(files)} files:\n" + gates.format_vnu(errors, built_site.root), pytrace=False)
+        pytest.fail(
+            f"the Nu Html Checker found {len(errors)} error(s) in {len(files)} files:\n" + gates.format_vnu(errors, built_site.root),
+            pytrace=False,
+        )
 
 
 def test_every_internal_link_resolves(built_site, tmp_path_factory) -> None:

@@ -38,7 +38,9 @@ CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-n
 
 def build(out: Path, url: str) -> None:
     env = {**os.environ, "DEHUB_SITE_URL": url, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1798761600")}
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "build", "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if result.returncode != 0:
         sys.exit(f"the build failed:\n{result.stdout}{result.stderr}")
 
@@ -50,8 +52,12 @@ def lighthouse(url: str, chrome: str) -> dict:
     if not LIGHTHOUSE.is_file():
         sys.exit(f"Lighthouse is not installed: run `make audit` (npm ci in tools/audit); missing {LIGHTHOUSE}")
     args = [
-        node, str(LIGHTHOUSE), url,
-        "--output=json", "--output-path=stdout", "--quiet",
+        node,
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
         f"--only-categories={','.join(CATEGORIES)}",
         "--form-factor=mobile",  # Lighthouse's default: Moto G Power, simulated slow 4G, 4x CPU
         f"--chrome-flags={CHROME_FLAGS}",
