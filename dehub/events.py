@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -45,11 +47,13 @@ def event_foci(event: Event, hubs: dict[str, Hub]) -> set[str]:
 
 
 def filters(r: Renderer) -> tuple[list[Filter], list[Filter]]:
-    """Hubs and foci that have events (upcoming or past), with their counts; none otherwise."""
-    events = r.project.events
+    """Hubs and foci that have events (upcoming or past), with their counts; none otherwise.
+    Counted in one pass over the events: this runs once per language, not once per page."""
     hubs = {hub.slug: hub for hub in r.project.hubs}
-    by_hub = [Filter(f"events/hub/{hub.slug}", r.hub_name(hub), sum(hub.slug in e.hubs for e in events)) for hub in r.project.hubs]
-    by_focus = [Filter(f"events/focus/{key}", r.loc.focus_label(key), sum(key in event_foci(e, hubs) for e in events)) for key in r.used_focus()]
+    per_hub: Counter[str] = Counter(slug for event in r.project.events for slug in set(event.hubs))
+    per_focus: Counter[str] = Counter(key for event in r.project.events for key in event_foci(event, hubs))
+    by_hub = [Filter(f"events/hub/{hub.slug}", r.hub_name(hub), per_hub[hub.slug]) for hub in r.project.hubs]
+    by_focus = [Filter(f"events/focus/{key}", r.loc.focus_label(key), per_focus[key]) for key in r.used_focus()]
     return [f for f in by_hub if f.count], [f for f in by_focus if f.count]
 
 
@@ -60,8 +64,8 @@ def _events_intro(r: Renderer) -> Prosed:
     return choose_prose(page.versions, r.loc.lang, r.loc, r.config.source_language)
 
 
-def _page(r: Renderer, key: str, title: str, description: str, upcoming: list[Event], past: list[Event], **context: object) -> PageSpec:
-    hub_filters, focus_filters = filters(r)
+def _page(r: Renderer, key: str, title: str, description: str, upcoming: list[Event], past: list[Event],
+          hub_filters: list[Filter], focus_filters: list[Filter], **context: object) -> PageSpec:
     html = r.render(
         "events.html", key, title=title, upcoming=by_month(upcoming, r), past=by_month(past, r),
         any_events=bool(r.project.events), hub_filters=hub_filters, focus_filters=focus_filters, current=key, **context,
@@ -74,19 +78,20 @@ def event_pages(r: Renderer) -> list[PageSpec]:
     _ = r.loc.gettext
     intro = _events_intro(r)
     title = _("Events")
-    pages = [_page(r, "events", title, _("Events of the de:hub locations and the Hub Agency."), r.upcoming, r.past, intro=intro, calendar_hub=None)]
     hubs = {hub.slug: hub for hub in r.project.hubs}
     hub_filters, focus_filters = filters(r)
+    pages = [_page(r, "events", title, _("Events of the de:hub locations and the Hub Agency."), r.upcoming, r.past,
+                   hub_filters, focus_filters, intro=intro, calendar_hub=None)]
     for item in hub_filters:
         slug = item.key.rsplit("/", 1)[1]
         title = _("Events of %(name)s") % {"name": item.label}
         description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
         pages.append(_page(r, item.key, title, description, [e for e in r.upcoming if slug in e.hubs], [e for e in r.past if slug in e.hubs],
-                           intro=Prosed(None), calendar_hub=hubs[slug]))
+                           [], focus_filters, intro=Prosed(None), calendar_hub=hubs[slug]))
     for item in focus_filters:
         key = item.key.rsplit("/", 1)[1]
         title = _("Events with the focus %(focus)s") % {"focus": item.label}
         description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
         pages.append(_page(r, item.key, title, description, [e for e in r.upcoming if key in event_foci(e, hubs)], [e for e in r.past if key in event_foci(e, hubs)],
-                           intro=Prosed(None), calendar_hub=None))
+                           [], focus_filters, intro=Prosed(None), calendar_hub=None))
     return pages

@@ -66,17 +66,33 @@ def outline_path() -> str:
 
 
 def place_markers(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Project points, then push apart any two closer than MIN_DISTANCE (Mannheim/Ludwigshafen)."""
+    """Project points, then push apart any two closer than MIN_DISTANCE (Mannheim/Ludwigshafen).
+    Only markers in neighbouring grid cells are compared, so a map of 1,000 hubs stays linear."""
     placed = [list(project(lat, lon)) for lat, lon in points]
-    for i in range(len(placed)):
-        for j in range(i + 1, len(placed)):
-            dx = placed[j][0] - placed[i][0]
-            dy = placed[j][1] - placed[i][1]
-            distance = math.hypot(dx, dy)
-            if distance >= MIN_DISTANCE:
-                continue
-            ux, uy = (dx / distance, dy / distance) if distance else (1.0, 0.0)
-            push = (MIN_DISTANCE - distance) / 2
-            placed[i] = [placed[i][0] - ux * push, placed[i][1] - uy * push]
-            placed[j] = [placed[j][0] + ux * push, placed[j][1] + uy * push]
+    cells: dict[tuple[int, int], list[int]] = {}
+    for index, (x, y) in enumerate(placed):
+        cells.setdefault((int(x // MIN_DISTANCE), int(y // MIN_DISTANCE)), []).append(index)
+    for i, j in _close_pairs(cells):
+        dx = placed[j][0] - placed[i][0]
+        dy = placed[j][1] - placed[i][1]
+        distance = math.hypot(dx, dy)
+        if distance >= MIN_DISTANCE:
+            continue
+        ux, uy = (dx / distance, dy / distance) if distance else (1.0, 0.0)
+        push = (MIN_DISTANCE - distance) / 2
+        placed[i] = [placed[i][0] - ux * push, placed[i][1] - uy * push]
+        placed[j] = [placed[j][0] + ux * push, placed[j][1] + uy * push]
     return [(_round1(x), _round1(y)) for x, y in placed]
+
+
+def _close_pairs(cells: dict[tuple[int, int], list[int]]) -> list[tuple[int, int]]:
+    """Pairs of markers in the same or neighbouring grid cells: candidates for being too close."""
+    pairs = set()
+    for (cx, cy), members in cells.items():
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for i in members:
+                    for j in cells.get((cx + dx, cy + dy), ()):
+                        if i < j:
+                            pairs.add((i, j))
+    return sorted(pairs)

@@ -89,6 +89,10 @@ class Renderer:
         today = build_date()
         self.upcoming = [event for event in project.events if is_upcoming(event, today)]
         self.past = [event for event in reversed(project.events) if not is_upcoming(event, today)]
+        self.upcoming_by_hub: dict[str, list] = {}
+        for event in self.upcoming:
+            for slug in dict.fromkeys(event.hubs):
+                self.upcoming_by_hub.setdefault(slug, []).append(event)
 
     def used_focus(self) -> list[str]:
         keys = {key for hub in self.project.hubs for key in hub.focus}
@@ -133,6 +137,17 @@ class Renderer:
             markers.append({"hub": hub, "city": city, "x": x, "y": y, "label_left": x < raw_x - 0.5})
         return markers
 
+    def nearest_same_focus(self, hub: Hub, limit: int = 6) -> list[Hub]:
+        """Up to `limit` other hubs sharing a focus, nearest first (a page never lists them all)."""
+        others = {other.slug: other for key in hub.focus for other in self.by_focus[key] if other.slug != hub.slug}
+        home = hub.cities[0]
+
+        def distance(other: Hub) -> tuple[float, str]:
+            city = other.cities[0]
+            return ((city.lat - home.lat) ** 2 + ((city.lon - home.lon) * 0.63) ** 2, other.slug)
+
+        return sorted(others.values(), key=distance)[:limit]
+
     def listing(self, title: str, hubs: list[Hub]) -> str:
         """A filter page's description: its title and the hubs it lists."""
         return self.loc.gettext("%(title)s: %(hubs)s") % {"title": title, "hubs": self.loc.list([self.hub_name(hub) for hub in hubs])}
@@ -165,8 +180,7 @@ def hub_pages(r: Renderer) -> list[PageSpec]:
         cities = r.loc.list([c.name for c in hub.cities])
         summary = r.loc.gettext("%(name)s: the digital hub for %(focus)s in %(cities)s.") % {"name": name, "focus": focus, "cities": cities}
         key = f"hubs/{hub.slug}"
-        same_focus = sorted({other.slug: other for k in hub.focus for other in r.by_focus[k] if other.slug != hub.slug}.values(), key=lambda h: h.slug)
-        html = r.render("hub.html", key, hub=hub, chosen=chosen, same_focus=same_focus, events=[e for e in r.upcoming if hub.slug in e.hubs])
+        html = r.render("hub.html", key, hub=hub, chosen=chosen, same_focus=r.nearest_same_focus(hub), events=r.upcoming_by_hub.get(hub.slug, []))
         pages.append(PageSpec(key, name, description_of(chosen.prose if chosen.notice != "fallback" else None, summary), html=html, notice=chosen.notice, text_lang=chosen.lang))
     return pages
 

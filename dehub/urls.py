@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -24,6 +25,7 @@ def page_path(key: str) -> str:
     return "" if key == "index" else f"{key}/"
 
 
+@lru_cache(maxsize=65536)
 def relative_url(from_key: str, to_key: str) -> str:
     """A link from one page to another of the same language (works under any base path)."""
     start = page_path(from_key) or "."

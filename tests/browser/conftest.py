@@ -10,6 +10,7 @@ the page again.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,20 @@ def content_pages() -> list[str]:
     return sorted(keys - {"index", "hubs", "events", *SOURCE_ONLY})
 
 
+def news_post() -> dict[str, str]:
+    """One news post, if there are any (content/<lang>/news/YYYY-MM-DD-<slug>.md -> news/<slug>/)."""
+    slugs = sorted(
+        match.group(1)
+        for path in (gates.ROOT / "content").glob("*/news/*.md")
+        if (match := re.match(r"^\d{4}-\d{2}-\d{2}-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$", path.name))
+    )
+    return {"news-post": f"news/{slugs[0]}/"} if slugs else {}
+
+
 # Page types audited in every language: id -> path below /<lang>/. "404" asks for a missing
 # page, so the host serves the language's not-found page with status 404.
+# test_static.py::test_every_page_type_is_audited fails when the build makes a kind of page
+# that is not listed here.
 PAGE_TYPES: dict[str, str] = {
     "home": "",
     "hubs": "hubs/",
@@ -56,9 +69,22 @@ PAGE_TYPES: dict[str, str] = {
     "state": "hubs/state/nordrhein-westfalen/",
     "hub": "hubs/berlin/",
     "events": "events/",
+    "news": "news/",
+    **news_post(),
+    "open-data": "open-data/",
     **{key: f"{key}/" for key in content_pages()},
     "404": "no-such-page/",
 }
+
+
+def page_kind(path: str) -> str:
+    """What kind of page a path below /<lang>/ is: its first folder, its second under hubs/."""
+    parts = [part for part in path.split("/") if part]
+    if not parts:
+        return "home"
+    if parts[0] == "hubs" and len(parts) > 1:
+        return f"hubs/{parts[1]}/*" if parts[1] in {"focus", "state"} else "hubs/*"
+    return parts[0] + ("/*" if len(parts) > 1 else "")
 
 
 def page_cases() -> list[tuple[str, str]]:
