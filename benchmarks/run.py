@@ -83,7 +83,9 @@ def measure_check_many_hubs(runs: int, count: int) -> list[Row]:
 
 def run_with_peak_rss(argv: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, int]:
     """Wall time and peak resident memory of a command and all its children (sampled from /proc)."""
-    process = subprocess.Popen(argv, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        argv, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     started = time.perf_counter()
     peak = 0
     while process.poll() is None:
@@ -179,7 +181,15 @@ def measure_builds(counts: list[int], stock_langs: dict[int, list[str]]) -> list
             stock_full = stock_build(repo, stock_langs.get(count, []), work) if stock_langs.get(count) else None
             label = f"{count} hubs"
             if stock_full is not None and len(stock_langs[count]) == len(langs):
-                rows.append(Row(f"build, 7 languages ({label})", full, "stock Material, 7 sequential builds", stock_full, f"peak RSS {peak / 2**20:.0f} MiB"))
+                rows.append(
+                    Row(
+                        f"build, 7 languages ({label})",
+                        full,
+                        "stock Material, 7 sequential builds",
+                        stock_full,
+                        f"peak RSS {peak / 2**20:.0f} MiB",
+                    )
+                )
             else:
                 rows.append(Row(f"build, 7 languages ({label})", full, note=f"peak RSS {peak / 2**20:.0f} MiB"))
             if stock_full is not None and stock_langs[count] == ["en"]:
@@ -188,7 +198,9 @@ def measure_builds(counts: list[int], stock_langs: dict[int, list[str]]) -> list
                 rows.append(Row(f"build, English only ({label})", single))
             rows += weights
     if 100 in one_lang and 1000 in one_lang:
-        rows.append(Row("scaling: English build, 1000 hubs", one_lang[1000], "same, 100 hubs", one_lang[100], "target: at most 11x (linear)"))
+        rows.append(
+            Row("scaling: English build, 1000 hubs", one_lang[1000], "same, 100 hubs", one_lang[100], "target: at most 11x (linear)")
+        )
     return rows
 
 

@@ -81,7 +81,9 @@ class _Parser(PoFileParser):
         line = self.offset + 1
         if not self.obsolete:
             if key in self.first:
-                self.parsed.problems.append((line, f"duplicate message definition for {shorten(msgid)} (first defined on line {self.first[key]})"))
+                self.parsed.problems.append(
+                    (line, f"duplicate message definition for {shorten(msgid)} (first defined on line {self.first[key]})")
+                )
             self.first.setdefault(key, line)
             forms = {}
             for keyword, at in self.msgstrs:
@@ -130,7 +132,7 @@ def parse_catalog(root: Path, lang: str) -> Parsed | None:
             parsed.problems.append((number, f"syntax error: {shorten(stripped)} is not a keyword with a quoted string"))
         elif BAD_ESCAPE.search(stripped):
             escape = BAD_ESCAPE.search(stripped).group(0)
-            parsed.problems.append((number, f"unsupported escape sequence {escape!r}; use \\n, \\t, \\\" or \\\\"))
+            parsed.problems.append((number, f'unsupported escape sequence {escape!r}; use \\n, \\t, \\" or \\\\'))
     try:
         catalog = Catalog(locale=lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -210,7 +212,12 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
         forms = sorted(lines)
         if key in parsed.plain_msgstr or forms != list(range(nplurals)):
             have = ", ".join(f"msgstr[{f}]" for f in forms) if key not in parsed.plain_msgstr else "msgstr"
-            found.append((message.lineno, f"plural message needs msgstr[0] to msgstr[{nplurals - 1}] ({nplurals} forms for {parsed.lang}), has {have}"))
+            found.append(
+                (
+                    message.lineno,
+                    f"plural message needs msgstr[0] to msgstr[{nplurals - 1}] ({nplurals} forms for {parsed.lang}), has {have}",
+                )
+            )
             return found
     elif key in parsed.plain_msgstr or not lines:
         pass
@@ -249,7 +256,9 @@ def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
     if actual is None:
         found.append((parsed.header_line, f"the header has no Plural-Forms; add 'Plural-Forms: {expected}'"))
     elif re.sub(r"\s+", "", actual).rstrip(";") != re.sub(r"\s+", "", expected).rstrip(";"):
-        found.append((where("Plural-Forms"), f"Plural-Forms {shorten(actual, 120)} does not match the rule for {parsed.lang}: '{expected}'"))
+        found.append(
+            (where("Plural-Forms"), f"Plural-Forms {shorten(actual, 120)} does not match the rule for {parsed.lang}: '{expected}'")
+        )
     content_type = fields.get("content-type", "")
     if "charset=utf-8" not in content_type.lower().replace(" ", ""):
         found.append((where("Content-Type"), "Content-Type must declare charset=UTF-8"))

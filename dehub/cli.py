@@ -42,10 +42,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_check(root: Path, fmt: str = "text", release: bool = False) -> tuple[Report, str]:
-    from .validate import load_project
-
     from .catalogs import lint_catalogs
     from .i18n import stale_pot
+    from .validate import load_project
 
     report = Report()
     config = load_config(root)

@@ -56,9 +56,7 @@ def load_config(root: Path) -> Config:
     site_url = os.environ.get(SITE_URL_ENV) or mkdocs.get("site_url") or "http://127.0.0.1:8000/"
     if not site_url.endswith("/"):
         site_url += "/"
-    languages = tuple(
-        Language(code=entry["code"], complete=bool(entry.get("complete", False))) for entry in settings["languages"]
-    )
+    languages = tuple(Language(code=entry["code"], complete=bool(entry.get("complete", False))) for entry in settings["languages"])
     return Config(
         root=root,
         site_url=site_url,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -64,11 +63,28 @@ def _events_intro(r: Renderer) -> Prosed:
     return choose_prose(page.versions, r.loc.lang, r.loc, r.config.source_language)
 
 
-def _page(r: Renderer, key: str, title: str, description: str, upcoming: list[Event], past: list[Event],
-          hub_filters: list[Filter], focus_filters: list[Filter], **context: object) -> PageSpec:
+def _page(
+    r: Renderer,
+    key: str,
+    title: str,
+    description: str,
+    upcoming: list[Event],
+    past: list[Event],
+    hub_filters: list[Filter],
+    focus_filters: list[Filter],
+    **context: object,
+) -> PageSpec:
     html = r.render(
-        "events.html", key, title=title, upcoming=by_month(upcoming, r), past=by_month(past, r),
-        any_events=bool(r.project.events), hub_filters=hub_filters, focus_filters=focus_filters, current=key, **context,
+        "events.html",
+        key,
+        title=title,
+        upcoming=by_month(upcoming, r),
+        past=by_month(past, r),
+        any_events=bool(r.project.events),
+        hub_filters=hub_filters,
+        focus_filters=focus_filters,
+        current=key,
+        **context,
     )
     return PageSpec(key, title, description, html=html)
 
@@ -80,18 +96,54 @@ def event_pages(r: Renderer) -> list[PageSpec]:
     title = _("Events")
     hubs = {hub.slug: hub for hub in r.project.hubs}
     hub_filters, focus_filters = filters(r)
-    pages = [_page(r, "events", title, _("Events of the de:hub locations and the Hub Agency."), r.upcoming, r.past,
-                   hub_filters, focus_filters, intro=intro, calendar_hub=None)]
+    pages = [
+        _page(
+            r,
+            "events",
+            title,
+            _("Events of the de:hub locations and the Hub Agency."),
+            r.upcoming,
+            r.past,
+            hub_filters,
+            focus_filters,
+            intro=intro,
+            calendar_hub=None,
+        )
+    ]
     for item in hub_filters:
         slug = item.key.rsplit("/", 1)[1]
         title = _("Events of %(name)s") % {"name": item.label}
         description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
-        pages.append(_page(r, item.key, title, description, [e for e in r.upcoming if slug in e.hubs], [e for e in r.past if slug in e.hubs],
-                           [], focus_filters, intro=Prosed(None), calendar_hub=hubs[slug]))
+        pages.append(
+            _page(
+                r,
+                item.key,
+                title,
+                description,
+                [e for e in r.upcoming if slug in e.hubs],
+                [e for e in r.past if slug in e.hubs],
+                [],
+                focus_filters,
+                intro=Prosed(None),
+                calendar_hub=hubs[slug],
+            )
+        )
     for item in focus_filters:
         key = item.key.rsplit("/", 1)[1]
         title = _("Events with the focus %(focus)s") % {"focus": item.label}
         description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
-        pages.append(_page(r, item.key, title, description, [e for e in r.upcoming if key in event_foci(e, hubs)], [e for e in r.past if key in event_foci(e, hubs)],
-                           [], focus_filters, intro=Prosed(None), calendar_hub=None))
+        pages.append(
+            _page(
+                r,
+                item.key,
+                title,
+                description,
+                [e for e in r.upcoming if key in event_foci(e, hubs)],
+                [e for e in r.past if key in event_foci(e, hubs)],
+                [],
+                focus_filters,
+                intro=Prosed(None),
+                calendar_hub=None,
+            )
+        )
     return pages

@@ -71,8 +71,18 @@ def extract(root: Path) -> Catalog:
         return parts[0] in tops and not any(part.startswith((".", "__")) for part in parts)
 
     header = f"{HEADER}\n# Sources: {sources_digest(root)}\n#"
-    catalog = Catalog(project="de:hub", version="website", msgid_bugs_address="", header_comment=header, creation_date=_epoch(), revision_date=_epoch(), fuzzy=False)
-    found = extract_from_dir(str(root), method_map, options_map, keywords={}, comment_tags=("Translators:",), strip_comment_tags=True, directory_filter=wanted)
+    catalog = Catalog(
+        project="de:hub",
+        version="website",
+        msgid_bugs_address="",
+        header_comment=header,
+        creation_date=_epoch(),
+        revision_date=_epoch(),
+        fuzzy=False,
+    )
+    found = extract_from_dir(
+        str(root), method_map, options_map, keywords={}, comment_tags=("Translators:",), strip_comment_tags=True, directory_filter=wanted
+    )
     for filename, lineno, message, comments, context in found:
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
@@ -140,9 +150,17 @@ def update_language(root: Path, lang: str, template: Catalog, force: bool) -> tu
     rel = path.relative_to(root).as_posix()
     parsed = parse_catalog(root, lang)
     if parsed is None:
-        catalog = Catalog(locale=lang.replace("-", "_"), project="de:hub", version="website", msgid_bugs_address="", language_team=language_name(lang),
-                          header_comment=f"# {language_name(lang)} UI strings of the de:hub website. See translations/README.md.\n#",
-                          creation_date=template.creation_date, revision_date=template.creation_date, fuzzy=False)
+        catalog = Catalog(
+            locale=lang.replace("-", "_"),
+            project="de:hub",
+            version="website",
+            msgid_bugs_address="",
+            language_team=language_name(lang),
+            header_comment=f"# {language_name(lang)} UI strings of the de:hub website. See translations/README.md.\n#",
+            creation_date=template.creation_date,
+            revision_date=template.creation_date,
+            fuzzy=False,
+        )
     else:
         if not parsed.readable and not (force and parsed.catalog is not None):
             for line, message in parsed.problems or [(1, "cannot be read")]:
@@ -164,7 +182,10 @@ def update_language(root: Path, lang: str, template: Catalog, force: bool) -> tu
     path.write_bytes(data)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
     untranslated = sum(1 for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string]))
-    return True, f"{'created' if parsed is None else 'updated'} {rel}: {untranslated} untranslated, {fuzzy} fuzzy, {len(catalog.obsolete)} obsolete"
+    return (
+        True,
+        f"{'created' if parsed is None else 'updated'} {rel}: {untranslated} untranslated, {fuzzy} fuzzy, {len(catalog.obsolete)} obsolete",
+    )
 
 
 def cmd_update(root: Path, config: Config, force: bool) -> int:

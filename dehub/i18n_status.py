@@ -15,8 +15,12 @@ from .config import Config
 from .diagnostics import Report
 from .i18n import MESSAGES_LANGUAGE, POT
 
-STATES = {"UI strings": ("translated", "fuzzy", "missing"), "hub prose": ("present", "outdated", "missing"),
-          "pages": ("present", "outdated", "missing"), "YAML fields": ("present", "missing")}
+STATES = {
+    "UI strings": ("translated", "fuzzy", "missing"),
+    "hub prose": ("present", "outdated", "missing"),
+    "pages": ("present", "outdated", "missing"),
+    "YAML fields": ("present", "missing"),
+}
 
 
 def _ui_items(root: Path, lang: str, template: Catalog) -> list[tuple[str, str, str]]:
@@ -28,7 +32,13 @@ def _ui_items(root: Path, lang: str, template: Catalog) -> list[tuple[str, str, 
             continue
         found = catalog.get(message.id, message.context) if catalog is not None else None
         strings = (found.string if isinstance(found.string, tuple) else (found.string,)) if found else ("",)
-        state = "translated" if lang == MESSAGES_LANGUAGE or (found and all(strings) and not found.fuzzy) else "fuzzy" if found and found.fuzzy and any(strings) else "missing"
+        state = (
+            "translated"
+            if lang == MESSAGES_LANGUAGE or (found and all(strings) and not found.fuzzy)
+            else "fuzzy"
+            if found and found.fuzzy and any(strings)
+            else "missing"
+        )
         items.append(("UI strings", repr(message.id if isinstance(message.id, str) else message.id[0]), state))
     return items
 
@@ -70,13 +80,21 @@ def language_items(root: Path, config: Config, lang: str, template: Catalog, fie
     source = config.source_language
     items = _ui_items(root, lang, template)
     for german in sorted((root / "hubs").glob(f"*/{source}.md")):
-        items.append(("hub prose", f"{german.parent.relative_to(root).as_posix()}/{lang}.md", _prose_state(root, german, german.parent / f"{lang}.md", lang, source)))
+        items.append(
+            (
+                "hub prose",
+                f"{german.parent.relative_to(root).as_posix()}/{lang}.md",
+                _prose_state(root, german, german.parent / f"{lang}.md", lang, source),
+            )
+        )
     base = root / "content" / source
     for german in sorted(base.glob("*.md")) + sorted(base.glob("news/*.md")):
         rel = german.relative_to(base).as_posix()
         if lang == source or german.stem not in config.source_only_pages:
             items.append(("pages", f"content/{lang}/{rel}", _prose_state(root, german, root / "content" / lang / rel, lang, source)))
-    items += [("YAML fields", f"{where} ({lang})", "present" if isinstance(value, str) or lang in value else "missing") for where, value in fields]
+    items += [
+        ("YAML fields", f"{where} ({lang})", "present" if isinstance(value, str) or lang in value else "missing") for where, value in fields
+    ]
     return items
 
 
@@ -99,22 +117,34 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
         row = [f"{language.code}{'*' if language.complete else ''}{note}"]
         for kind, states in STATES.items():
             total = sum(1 for item in items if item[0] == kind)
-            row += [_cell(sum(1 for item in items if item[0] == kind and item[2] == state), total, kind == "UI strings" or i == 0) for i, state in enumerate(states)]
+            row += [
+                _cell(sum(1 for item in items if item[0] == kind and item[2] == state), total, kind == "UI strings" or i == 0)
+                for i, state in enumerate(states)
+            ]
         rows.append(row)
         outdated += [f"{what}" for kind, what, state in items if state == "outdated"]
         if language.complete:
             for state in ("fuzzy", "missing"):
                 ui = [what for kind, what, st in items if kind == "UI strings" and st == state]
                 gaps += [f"{language.code}: {len(ui)} UI string(s) {state}, such as {ui[0]}"] if ui else []
-            gaps += [f"{language.code}: {what} is {state}" for kind, what, state in items if kind != "UI strings" and state not in ("present", "translated")]
+            gaps += [
+                f"{language.code}: {what} is {state}"
+                for kind, what, state in items
+                if kind != "UI strings" and state not in ("present", "translated")
+            ]
     md = fmt == "markdown"
     if md:
-        lines = ["### Translation status", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + ["| " + " | ".join(r) + " |" for r in rows]
+        lines = ["### Translation status", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + [
+            "| " + " | ".join(r) + " |" for r in rows
+        ]
     else:
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
         lines = ["  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
-    lines += ["", f"{len(template)} UI strings in {POT}; * = complete: `i18n status --strict` fails when it lacks anything or has anything outdated;",
-              f"{MESSAGES_LANGUAGE} needs no catalog (the msgids are {language_name(MESSAGES_LANGUAGE)})."]
+    lines += [
+        "",
+        f"{len(template)} UI strings in {POT}; * = complete: `i18n status --strict` fails when it lacks anything or has anything outdated;",
+        f"{MESSAGES_LANGUAGE} needs no catalog (the msgids are {language_name(MESSAGES_LANGUAGE)}).",
+    ]
     bullet = "- " if md else "  "
     if outdated:
         lines += ["", "Outdated translations (the German text changed; update them, then run `python build.py i18n mark-current PATH`):"]
@@ -143,10 +173,20 @@ def _german_of(root: Path, given: str, source: str) -> tuple[str, Path, Path | N
     shown, german, lang = "/".join(parts), None, None
     if len(parts) == 3 and parts[0] == "hubs" and PROSE_RE.match(parts[2]):
         lang, german = parts[2][:-3], root / "hubs" / parts[1] / f"{source}.md"
-    elif parts[:1] == ("content",) and parts[1:2] != ("events",) and (len(parts) == 3 or (len(parts) == 4 and parts[2] == "news")) and parts[-1].endswith(".md"):
+    elif (
+        parts[:1] == ("content",)
+        and parts[1:2] != ("events",)
+        and (len(parts) == 3 or (len(parts) == 4 and parts[2] == "news"))
+        and parts[-1].endswith(".md")
+    ):
         lang, german = parts[1], root / "content" / source / "/".join(parts[2:])
     if german is None:
-        return shown, path, None, "is not translated prose; expected hubs/<slug>/<lang>.md, content/<lang>/<page>.md or content/<lang>/news/<post>.md"
+        return (
+            shown,
+            path,
+            None,
+            "is not translated prose; expected hubs/<slug>/<lang>.md, content/<lang>/<page>.md or content/<lang>/news/<post>.md",
+        )
     if lang == source:
         return shown, path, None, "is the German source itself; mark its translations instead (e.g. the en.md next to it)"
     if path.is_symlink() or not path.is_file():

@@ -101,7 +101,12 @@ def read_hubs(root: Path, report: Report) -> list[HubSource]:
             continue
         if not SLUG_RE.match(entry):
             suggestion = re.sub(r"[^a-z0-9]+", "-", entry.lower()).strip("-") or "my-hub"
-            report.error(f"hubs/{entry}/hub.yml", 1, 0, f"folder name {entry!r} is not a valid slug (lowercase letters, digits, single hyphens); rename it, e.g. to {suggestion!r}")
+            report.error(
+                f"hubs/{entry}/hub.yml",
+                1,
+                0,
+                f"folder name {entry!r} is not a valid slug (lowercase letters, digits, single hyphens); rename it, e.g. to {suggestion!r}",
+            )
             continue
         sources.append(read_hub(root, folder, report))
     return sources

@@ -99,7 +99,14 @@ class DehubPlugin(BasePlugin):
             key = spec.key if (not spec.source_only or code == self.site.source_language) else "index"
             if code not in spec.meta.get("languages", [code]):  # e.g. news/page/3 exists only where there are enough posts
                 key = spec.meta.get("switch_to", "index")
-            entries.append({"name": self.loc.language_name(code), "link": cross_language_url(spec.key, code, key), "lang": code, "current": code == self.loc.lang})
+            entries.append(
+                {
+                    "name": self.loc.language_name(code),
+                    "link": cross_language_url(spec.key, code, key),
+                    "lang": code,
+                    "current": code == self.loc.lang,
+                }
+            )
         return entries
 
     def hreflang(self, spec: PageSpec) -> list[dict]:

@@ -34,9 +34,17 @@ def _(message: str) -> str:
 
 
 LABELS = {
-    "index": _("Home"), "hubs": _("Hubs"), "events": _("Events"), "news": _("News"), "initiative": _("The initiative"),
-    "founders": _("Founders"), "investors": _("Investors"), "skilled-workers": _("Skilled workers"),
-    "imprint": _("Legal notice"), "privacy": _("Privacy"), "accessibility": _("Accessibility"),
+    "index": _("Home"),
+    "hubs": _("Hubs"),
+    "events": _("Events"),
+    "news": _("News"),
+    "initiative": _("The initiative"),
+    "founders": _("Founders"),
+    "investors": _("Investors"),
+    "skilled-workers": _("Skilled workers"),
+    "imprint": _("Legal notice"),
+    "privacy": _("Privacy"),
+    "accessibility": _("Accessibility"),
     "open-data": _("Open data"),
 }
 GERMAN_ONLY_LABELS = {"leichte-sprache": "Leichte Sprache", "dgs": "Gebärdensprache (DGS)"}
@@ -53,7 +61,9 @@ def footer_links(specs: list[PageSpec], loc: Localizer) -> list[dict]:
     links = []
     for key, _label in FOOTER:
         if key in GERMAN_ONLY_LABELS:
-            links.append({"path": f"../de/{page_path(key)}" if loc.lang != "de" else page_path(key), "label": GERMAN_ONLY_LABELS[key], "lang": "de"})
+            links.append(
+                {"path": f"../de/{page_path(key)}" if loc.lang != "de" else page_path(key), "label": GERMAN_ONLY_LABELS[key], "lang": "de"}
+            )
         elif key in present:
             links.append({"path": page_path(key), "label": str(escape(loc.gettext(LABELS[key]))), "lang": None})
     return links

@@ -55,7 +55,7 @@ def _front_matter(text: str, path: str, report: Report) -> tuple[Document, int, 
     if not isinstance(doc.data, dict):
         report.error(path, 2, 1, "front matter must be a mapping of 'key: value' lines (title, date, summary, hubs)")
         return None
-    return doc, text[: match.end()].count("\n") + 1, text[match.end():]
+    return doc, text[: match.end()].count("\n") + 1, text[match.end() :]
 
 
 def _check_text(doc: Document, name: str, report: Report) -> None:
@@ -79,7 +79,9 @@ def _check_date(doc: Document, named: date | None, report: Report) -> None:
     if when is None:
         report.error(doc.path, line, col, f"'date' {shorten(value)} is not a real date; write YYYY-MM-DD")
     elif named is not None and when != named:
-        report.error(doc.path, line, col, f"'date' {value} does not match the date in the file name ({named.isoformat()}); change one of them")
+        report.error(
+            doc.path, line, col, f"'date' {value} does not match the date in the file name ({named.isoformat()}); change one of them"
+        )
 
 
 def _check_hubs(doc: Document, slugs: list[str], report: Report) -> None:
@@ -102,7 +104,9 @@ def check_post(doc: Document, named: date | None, slugs: list[str], report: Repo
     for name in data:
         if name not in ALLOWED:
             line, col = doc.where((name,), of_key=True)
-            report.error(doc.path, line, col, f"unknown front matter key {shorten(name)}; {did_you_mean(name, ALLOWED)}allowed: {', '.join(ALLOWED)}")
+            report.error(
+                doc.path, line, col, f"unknown front matter key {shorten(name)}; {did_you_mean(name, ALLOWED)}allowed: {', '.join(ALLOWED)}"
+            )
     for name in REQUIRED:
         if name not in data:
             report.error(doc.path, 1, 1, f"front matter needs {name!r}; a news post has a title, a date (YYYY-MM-DD) and a summary")
@@ -122,7 +126,9 @@ def read_post(root: Path, file: Path, lang: str, slugs: list[str], report: Repor
     rel = relative(root, file)
     match = FILE_NAME.match(file.name)
     if not match:
-        report.error(rel, 1, 0, "a news post's file name is YYYY-MM-DD-slug.md, e.g. 2027-03-01-hub-evening.md (lowercase letters, digits, hyphens)")
+        report.error(
+            rel, 1, 0, "a news post's file name is YYYY-MM-DD-slug.md, e.g. 2027-03-01-hub-evening.md (lowercase letters, digits, hyphens)"
+        )
         return None
     try:
         named = date.fromisoformat(match.group(1))
@@ -164,7 +170,12 @@ def read_news(root: Path, config: Config, hubs: list[Hub], report: Report) -> li
             post = posts.setdefault(slug, NewsPost(slug, when))
             if post.date != when:
                 other = next(iter(post.versions.values())).path
-                report.error(prose.path, 1, 0, f"the slug {slug!r} is already used by {other}; a translation keeps the file name, another post needs another slug")
+                report.error(
+                    prose.path,
+                    1,
+                    0,
+                    f"the slug {slug!r} is already used by {other}; a translation keeps the file name, another post needs another slug",
+                )
                 continue
             post.versions[lang] = prose
     return sorted(posts.values(), key=lambda p: (-p.date.toordinal(), p.slug))
@@ -195,7 +206,9 @@ def news_pages(r: Renderer) -> list[PageSpec]:
     lang = r.loc.lang
     own = [post for post in r.project.news if lang in post.versions]
     counts = {code: page_count(sum(code in post.versions for post in r.project.news)) for code in r.config.codes}
-    intro = next((choose_prose(p.versions, lang, r.loc, r.config.source_language) for p in r.project.pages if p.key == "news"), Prosed(None))
+    intro = next(
+        (choose_prose(p.versions, lang, r.loc, r.config.source_language) for p in r.project.pages if p.key == "news"), Prosed(None)
+    )
     total = page_count(len(own))
     pages = []
     for number in range(1, total + 1):
@@ -203,9 +216,20 @@ def news_pages(r: Renderer) -> list[PageSpec]:
         chunk = own[(number - 1) * PER_PAGE : number * PER_PAGE]
         title = _("News") if number == 1 else _("News, page %(num)s") % {"num": number}
         description = _("News from the de:hub locations and the Hub Agency.")
-        items = [{"key": post.key, "date": post.date, "title": post.versions[lang].meta["title"], "summary": post.versions[lang].meta["summary"]} for post in chunk]
-        html = r.render("news.html", key, title=title, intro=intro if number == 1 else Prosed(None), items=items, number=number, total=total,
-                        page_keys=[listing_key(n) for n in range(1, total + 1)])
+        items = [
+            {"key": post.key, "date": post.date, "title": post.versions[lang].meta["title"], "summary": post.versions[lang].meta["summary"]}
+            for post in chunk
+        ]
+        html = r.render(
+            "news.html",
+            key,
+            title=title,
+            intro=intro if number == 1 else Prosed(None),
+            items=items,
+            number=number,
+            total=total,
+            page_keys=[listing_key(n) for n in range(1, total + 1)],
+        )
         spec = PageSpec(key, title, description if number == 1 else f"{description} ({title})", html=html)
         spec.meta["languages"] = [code for code in r.config.codes if counts[code] >= number]  # hreflang only where the page exists
         spec.meta["switch_to"] = "news"

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Proposed by the project, not yet confirmed by the Hub Agency: the files and the page say so.
 LICENSE = {"id": "CC-BY-4.0", "name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/", "status": "proposed"}
-FILES = {"hubs": "api/hubs.json", "geojson": "api/hubs.geojson", "hubs_schema": "api/hubs.schema.json", "geojson_schema": "api/hubs.geojson.schema.json"}
+FILES = {
+    "hubs": "api/hubs.json",
+    "geojson": "api/hubs.geojson",
+    "hubs_schema": "api/hubs.schema.json",
+    "geojson_schema": "api/hubs.geojson.schema.json",
+}
 
 
 def _localizers(config: Config) -> dict[str, Localizer]:
@@ -59,19 +64,21 @@ def geojson_document(config: Config, project: Project) -> dict:
     features = []
     for hub in sorted(project.hubs, key=lambda h: h.slug):
         for city in hub.cities:
-            features.append({
-                "type": "Feature",
-                "id": f"{hub.slug}/{slugify(city.name)}",
-                "geometry": {"type": "Point", "coordinates": [city.lon, city.lat]},
-                "properties": {
-                    "hub": hub.slug,
-                    "name": pick(hub.name, config.fallback_chain(default))[0],
-                    "city": city.name,
-                    "state": city.state,
-                    "focus": list(city.focus or hub.focus),
-                    "url": config.url(f"{default}/hubs/{hub.slug}/"),
-                },
-            })
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{hub.slug}/{slugify(city.name)}",
+                    "geometry": {"type": "Point", "coordinates": [city.lon, city.lat]},
+                    "properties": {
+                        "hub": hub.slug,
+                        "name": pick(hub.name, config.fallback_chain(default))[0],
+                        "city": city.name,
+                        "state": city.state,
+                        "focus": list(city.focus or hub.focus),
+                        "url": config.url(f"{default}/hubs/{hub.slug}/"),
+                    },
+                }
+            )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -80,37 +87,68 @@ def _text(description: str) -> dict:
 
 
 def _per_language(config: Config, description: str) -> dict:
-    return {"type": "object", "description": description, "required": config.codes, "propertyNames": {"pattern": LANG_CODE}, "additionalProperties": {"type": "string", "minLength": 1}}
+    return {
+        "type": "object",
+        "description": description,
+        "required": config.codes,
+        "propertyNames": {"pattern": LANG_CODE},
+        "additionalProperties": {"type": "string", "minLength": 1},
+    }
 
 
 def hubs_schema(config: Config) -> dict:
     focus_key = {"type": "string", "enum": FOCUS_KEYS}
     url = {"type": "string", "format": "uri", "pattern": "^https?://"}
     city = {
-        "type": "object", "additionalProperties": False, "required": ["name", "state", "lat", "lon", "focus"],
-        "properties": {"name": _text("City name"), "state": _text("Federal state"), "lat": {"type": "number", "minimum": -90, "maximum": 90},
-                       "lon": {"type": "number", "minimum": -180, "maximum": 180}, "focus": {"type": "array", "items": focus_key, "description": "This city's share of the hub's focus (may be empty)"}},
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "state", "lat", "lon", "focus"],
+        "properties": {
+            "name": _text("City name"),
+            "state": _text("Federal state"),
+            "lat": {"type": "number", "minimum": -90, "maximum": 90},
+            "lon": {"type": "number", "minimum": -180, "maximum": 180},
+            "focus": {"type": "array", "items": focus_key, "description": "This city's share of the hub's focus (may be empty)"},
+        },
     }
     hub = {
-        "type": "object", "additionalProperties": False, "required": ["slug", "name", "cities", "focus", "urls", "calendar", "website"],
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["slug", "name", "cities", "focus", "urls", "calendar", "website"],
         "properties": {
             "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
             "name": _per_language(config, "The hub's name in every language (falls back to English, then German)"),
             "cities": {"type": "array", "minItems": 1, "items": city},
-            "focus": {"type": "array", "minItems": 1, "items": {"type": "object", "additionalProperties": False, "required": ["key", "label"],
-                                                                "properties": {"key": focus_key, "label": _per_language(config, "The focus label in every language")}}},
+            "focus": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["key", "label"],
+                    "properties": {"key": focus_key, "label": _per_language(config, "The focus label in every language")},
+                },
+            },
             "urls": {**_per_language(config, "The hub's page in every language"), "additionalProperties": url},
             "calendar": {**url, "description": "The hub's events as iCalendar"},
             "website": {"type": ["string", "null"], "format": "uri", "pattern": "^https://"},
         },
     }
     return {
-        "$schema": DIALECT, "$id": config.url(FILES["hubs_schema"]), "title": "de:hub locations (hubs.json)", "type": "object",
-        "additionalProperties": False, "required": ["languages", "license", "source", "hubs"],
+        "$schema": DIALECT,
+        "$id": config.url(FILES["hubs_schema"]),
+        "title": "de:hub locations (hubs.json)",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["languages", "license", "source", "hubs"],
         "properties": {
             "$schema": {"type": "string", "format": "uri"},
             "languages": {"type": "array", "items": {"type": "string", "pattern": LANG_CODE}},
-            "license": {"type": "object", "required": ["id", "name", "url", "status"], "properties": {"status": {"enum": ["proposed", "confirmed"]}}},
+            "license": {
+                "type": "object",
+                "required": ["id", "name", "url", "status"],
+                "properties": {"status": {"enum": ["proposed", "confirmed"]}},
+            },
             "source": url,
             "hubs": {"type": "array", "items": hub},
         },
@@ -118,20 +156,47 @@ def hubs_schema(config: Config) -> dict:
 
 
 def geojson_schema(config: Config) -> dict:
-    point = {"type": "object", "additionalProperties": False, "required": ["type", "coordinates"], "properties": {
-        "type": {"const": "Point"},
-        "coordinates": {"type": "array", "minItems": 2, "maxItems": 2, "prefixItems": [{"type": "number", "minimum": -180, "maximum": 180}, {"type": "number", "minimum": -90, "maximum": 90}],
-                        "description": "[longitude, latitude] (RFC 7946)"},
-    }}
-    properties = {"type": "object", "additionalProperties": False, "required": ["hub", "name", "city", "state", "focus", "url"], "properties": {
-        "hub": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}, "name": _text("The hub's name"), "city": _text("City name"),
-        "state": _text("Federal state"), "focus": {"type": "array", "minItems": 1, "items": {"enum": FOCUS_KEYS}}, "url": {"type": "string", "format": "uri"},
-    }}
-    feature = {"type": "object", "additionalProperties": False, "required": ["type", "id", "geometry", "properties"], "properties": {
-        "type": {"const": "Feature"}, "id": {"type": "string"}, "geometry": point, "properties": properties}}
+    point = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["type", "coordinates"],
+        "properties": {
+            "type": {"const": "Point"},
+            "coordinates": {
+                "type": "array",
+                "minItems": 2,
+                "maxItems": 2,
+                "prefixItems": [{"type": "number", "minimum": -180, "maximum": 180}, {"type": "number", "minimum": -90, "maximum": 90}],
+                "description": "[longitude, latitude] (RFC 7946)",
+            },
+        },
+    }
+    properties = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["hub", "name", "city", "state", "focus", "url"],
+        "properties": {
+            "hub": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "name": _text("The hub's name"),
+            "city": _text("City name"),
+            "state": _text("Federal state"),
+            "focus": {"type": "array", "minItems": 1, "items": {"enum": FOCUS_KEYS}},
+            "url": {"type": "string", "format": "uri"},
+        },
+    }
+    feature = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["type", "id", "geometry", "properties"],
+        "properties": {"type": {"const": "Feature"}, "id": {"type": "string"}, "geometry": point, "properties": properties},
+    }
     return {
-        "$schema": DIALECT, "$id": config.url(FILES["geojson_schema"]), "title": "de:hub cities (hubs.geojson, RFC 7946)", "type": "object",
-        "additionalProperties": False, "required": ["type", "features"],
+        "$schema": DIALECT,
+        "$id": config.url(FILES["geojson_schema"]),
+        "title": "de:hub cities (hubs.geojson, RFC 7946)",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["type", "features"],
         "properties": {"type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": feature}},
     }
 
@@ -143,8 +208,12 @@ def dump(data: dict) -> str:
 def write_open_data(config: Config, project: Project, staging: Path) -> None:
     """The open data files and their schemas under /api/."""
     (staging / "api").mkdir(parents=True, exist_ok=True)
-    documents = {"hubs": hubs_document(config, project), "geojson": geojson_document(config, project),
-                 "hubs_schema": hubs_schema(config), "geojson_schema": geojson_schema(config)}
+    documents = {
+        "hubs": hubs_document(config, project),
+        "geojson": geojson_document(config, project),
+        "hubs_schema": hubs_schema(config),
+        "geojson_schema": geojson_schema(config),
+    }
     for name, data in documents.items():
         (staging / FILES[name]).write_text(dump(data), encoding="utf-8")
 
@@ -153,8 +222,14 @@ def embed_snippet(hub: Hub, r: Renderer) -> str:
     """A static HTML card for one hub (no script, no iframe), as text to copy."""
     lang = r.loc.lang
     html = r.env.get_template("embed_card.html").render(
-        hub=hub, name=r.hub_name(hub), lang=lang, dir=r.loc.direction, loc=r.loc,
-        page=r.config.url(f"{lang}/hubs/{hub.slug}/"), home=r.config.url(f"{lang}/"), focus=r.loc.list([r.loc.focus_label(k) for k in hub.focus]),
+        hub=hub,
+        name=r.hub_name(hub),
+        lang=lang,
+        dir=r.loc.direction,
+        loc=r.loc,
+        page=r.config.url(f"{lang}/hubs/{hub.slug}/"),
+        home=r.config.url(f"{lang}/"),
+        focus=r.loc.list([r.loc.focus_label(k) for k in hub.focus]),
     )
     return html.strip() + "\n"
 
@@ -163,7 +238,10 @@ def open_data_page(r: Renderer) -> PageSpec:
     from .pages import PageSpec, Prosed, choose_prose
 
     _ = r.loc.gettext
-    intro = next((choose_prose(p.versions, r.loc.lang, r.loc, r.config.source_language) for p in r.project.pages if p.key == "open-data"), Prosed(None))
+    intro = next(
+        (choose_prose(p.versions, r.loc.lang, r.loc, r.config.source_language) for p in r.project.pages if p.key == "open-data"),
+        Prosed(None),
+    )
     example = r.project.hubs[0] if r.project.hubs else None
     snippet = embed_snippet(example, r) if example else ""
     html = r.render("open_data.html", "open-data", intro=intro, files=FILES, license=LICENSE, example=example, snippet=snippet)

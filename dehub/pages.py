@@ -180,25 +180,75 @@ def hub_pages(r: Renderer) -> list[PageSpec]:
         cities = r.loc.list([c.name for c in hub.cities])
         summary = r.loc.gettext("%(name)s: the digital hub for %(focus)s in %(cities)s.") % {"name": name, "focus": focus, "cities": cities}
         key = f"hubs/{hub.slug}"
-        html = r.render("hub.html", key, hub=hub, chosen=chosen, same_focus=r.nearest_same_focus(hub), events=r.upcoming_by_hub.get(hub.slug, []))
-        pages.append(PageSpec(key, name, description_of(chosen.prose if chosen.notice != "fallback" else None, summary), html=html, notice=chosen.notice, text_lang=chosen.lang))
+        html = r.render(
+            "hub.html", key, hub=hub, chosen=chosen, same_focus=r.nearest_same_focus(hub), events=r.upcoming_by_hub.get(hub.slug, [])
+        )
+        pages.append(
+            PageSpec(
+                key,
+                name,
+                description_of(chosen.prose if chosen.notice != "fallback" else None, summary),
+                html=html,
+                notice=chosen.notice,
+                text_lang=chosen.lang,
+            )
+        )
     return pages
 
 
 def overview_pages(r: Renderer, content: dict) -> list[PageSpec]:
     g = r.loc.gettext
     intro = content.get("hubs", Prosed(None))
-    pages = [PageSpec("hubs", g("All hubs"), description_of(intro.prose if intro.notice != "fallback" else None, g("The twelve de:hub locations on a map and in a list, by sector focus and federal state.")),
-                      html=r.render("hubs.html", "hubs", hubs=r.project.hubs, intro=intro, focus_keys=r.used_focus(), states=r.used_states()))]
+    pages = [
+        PageSpec(
+            "hubs",
+            g("All hubs"),
+            description_of(
+                intro.prose if intro.notice != "fallback" else None,
+                g("The twelve de:hub locations on a map and in a list, by sector focus and federal state."),
+            ),
+            html=r.render("hubs.html", "hubs", hubs=r.project.hubs, intro=intro, focus_keys=r.used_focus(), states=r.used_states()),
+        )
+    ]
     for key in r.used_focus():
         label = r.loc.focus_label(key)
         title = g("Hubs with the focus %(focus)s") % {"focus": label}
         page_key = f"hubs/focus/{key}"
-        pages.append(PageSpec(page_key, title, r.listing(title, r.by_focus[key]), html=r.render("filtered.html", page_key, title=title, hubs=r.by_focus[key], focus_keys=r.used_focus(), states=r.used_states(), current=key)))
+        pages.append(
+            PageSpec(
+                page_key,
+                title,
+                r.listing(title, r.by_focus[key]),
+                html=r.render(
+                    "filtered.html",
+                    page_key,
+                    title=title,
+                    hubs=r.by_focus[key],
+                    focus_keys=r.used_focus(),
+                    states=r.used_states(),
+                    current=key,
+                ),
+            )
+        )
     for state in r.used_states():
         title = g("Hubs in %(state)s") % {"state": state}
         page_key = "hubs/state/" + slugify(state)
-        pages.append(PageSpec(page_key, title, r.listing(title, r.by_state[state]), html=r.render("filtered.html", page_key, title=title, hubs=r.by_state[state], focus_keys=r.used_focus(), states=r.used_states(), current=state)))
+        pages.append(
+            PageSpec(
+                page_key,
+                title,
+                r.listing(title, r.by_state[state]),
+                html=r.render(
+                    "filtered.html",
+                    page_key,
+                    title=title,
+                    hubs=r.by_state[state],
+                    focus_keys=r.used_focus(),
+                    states=r.used_states(),
+                    current=state,
+                ),
+            )
+        )
     return pages
 
 
@@ -209,8 +259,19 @@ def collect_pages(project: Project, config: Config, loc: Localizer) -> list[Page
     source = config.source_language
     content = {page.key: choose_prose(page.versions, loc.lang, loc, source) for page in project.pages}
     home = content.get("index", Prosed(None))
-    pages = [PageSpec("index", g("de:hub – Digital Hub Initiative"), description_of(home.prose if home.notice != "fallback" else None, g("Twelve digital hubs across Germany for founders, investors and skilled workers.")),
-                      html=r.render("home.html", "index", intro=home, hubs=project.hubs, upcoming=r.upcoming), notice=home.notice, text_lang=home.lang)]
+    pages = [
+        PageSpec(
+            "index",
+            g("de:hub – Digital Hub Initiative"),
+            description_of(
+                home.prose if home.notice != "fallback" else None,
+                g("Twelve digital hubs across Germany for founders, investors and skilled workers."),
+            ),
+            html=r.render("home.html", "index", intro=home, hubs=project.hubs, upcoming=r.upcoming),
+            notice=home.notice,
+            text_lang=home.lang,
+        )
+    ]
     pages += overview_pages(r, content)
     pages += hub_pages(r)
     from .events import event_pages  # these modules build on this one
@@ -228,5 +289,15 @@ def collect_pages(project: Project, config: Config, loc: Localizer) -> list[Page
         if chosen.prose is None:
             continue
         title = chosen.prose.meta.get("title") or page.key
-        pages.append(PageSpec(page.key, title, description_of(chosen.prose, title), markdown=chosen.prose.body, notice=chosen.notice, text_lang=chosen.lang, source_only=source_only))
+        pages.append(
+            PageSpec(
+                page.key,
+                title,
+                description_of(chosen.prose, title),
+                markdown=chosen.prose.body,
+                notice=chosen.notice,
+                text_lang=chosen.lang,
+                source_only=source_only,
+            )
+        )
     return pages

@@ -45,9 +45,16 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
         if heading:
             level = len(heading.group(1))
             if level < first_level:
-                report.error(prose.path, number, 1, f"use {'#' * first_level} for the first heading level here; the page title is the only level-{first_level - 1} heading")
+                report.error(
+                    prose.path,
+                    number,
+                    1,
+                    f"use {'#' * first_level} for the first heading level here; the page title is the only level-{first_level - 1} heading",
+                )
             elif level > previous + 1:
-                report.error(prose.path, number, 1, f"heading level {level} follows level {previous}; don't skip levels (use {'#' * (previous + 1)})")
+                report.error(
+                    prose.path, number, 1, f"heading level {level} follows level {previous}; don't skip levels (use {'#' * (previous + 1)})"
+                )
             previous = max(level, first_level - 1) if level >= first_level else previous
         for match in LINK.finditer(line):
             image, text, target = match.groups()
@@ -62,11 +69,18 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
                 continue
             path = target.split("#")[0]
             if not path.endswith(".md"):
-                report.error(prose.path, number, column, f"link to {target[:60]!r}: link other pages by their Markdown file, e.g. [text](initiative.md)")
+                report.error(
+                    prose.path,
+                    number,
+                    column,
+                    f"link to {target[:60]!r}: link other pages by their Markdown file, e.g. [text](initiative.md)",
+                )
                 continue
             key = key_of(posixpath.join(folder, path[: -len(".md")]))
             if key not in keys:
-                report.cross_file_error(prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language")
+                report.cross_file_error(
+                    prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language"
+                )
 
 
 def check_all_prose(project: Project, codes: list[str], source_language: str, source_only: tuple[str, ...], report: Report) -> None:

@@ -21,4 +21,9 @@ def check_placeholders(root: Path, report: Report) -> None:
             text = file.read_text(encoding="utf-8", errors="replace")
             for number, line in enumerate(text.splitlines(), start=1):
                 for match in PLACEHOLDER.finditer(line):
-                    report.error(file.relative_to(root).as_posix(), number, match.start() + 1, f"placeholder {match.group()[:80]} must be filled in before release")
+                    report.error(
+                        file.relative_to(root).as_posix(),
+                        number,
+                        match.start() + 1,
+                        f"placeholder {match.group()[:80]} must be filled in before release",
+                    )

@@ -18,9 +18,22 @@ HTTPS_URL = r"^https://[^\s/$.?#][^\s]*$"
 DATE_OR_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$"
 GERMANY = {"lat": (47.2, 55.1), "lon": (5.8, 15.1)}  # bounding box, with a small margin
 STATES = [
-    "Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
-    "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz",
-    "Saarland", "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen",
+    "Baden-Württemberg",
+    "Bayern",
+    "Berlin",
+    "Brandenburg",
+    "Bremen",
+    "Hamburg",
+    "Hessen",
+    "Mecklenburg-Vorpommern",
+    "Niedersachsen",
+    "Nordrhein-Westfalen",
+    "Rheinland-Pfalz",
+    "Saarland",
+    "Sachsen",
+    "Sachsen-Anhalt",
+    "Schleswig-Holstein",
+    "Thüringen",
 ]
 
 SCHEMA_DIR = "schema"
@@ -62,10 +75,22 @@ def _event_properties() -> dict:
     when = {"type": "string", "pattern": DATE_OR_DATETIME}
     return {
         "title": _localized("Event title", {"de": "Hub-Abend", "en": "Hub evening"}),
-        "start": {**when, "title": "Start", "description": "Date (2027-03-01) or local date-time in Europe/Berlin (2027-03-01T18:00).", "examples": ["2027-03-01", "2027-03-01T18:00"]},
+        "start": {
+            **when,
+            "title": "Start",
+            "description": "Date (2027-03-01) or local date-time in Europe/Berlin (2027-03-01T18:00).",
+            "examples": ["2027-03-01", "2027-03-01T18:00"],
+        },
         "end": {**when, "title": "End", "description": "Optional; not before the start.", "examples": ["2027-03-02"]},
         "city": {"type": "string", "title": "City", "description": "One of the hub's cities.", "examples": ["Dortmund"]},
-        "url": {"type": "string", "pattern": HTTPS_URL, "format": "uri", "title": "Event page", "description": "Optional; https only.", "examples": ["https://example.org/event"]},
+        "url": {
+            "type": "string",
+            "pattern": HTTPS_URL,
+            "format": "uri",
+            "title": "Event page",
+            "description": "Optional; https only.",
+            "examples": ["https://example.org/event"],
+        },
     }
 
 
@@ -79,8 +104,22 @@ def hub_schema() -> dict:
         "properties": {
             "name": {"type": "string", "minLength": 1, "maxLength": 80, "title": "City name", "examples": ["Dortmund"]},
             "state": {"enum": STATES, "title": "Federal state (Bundesland)", "description": "The German name of the federal state."},
-            "lat": {"type": "number", "minimum": lat[0], "maximum": lat[1], "title": "Latitude", "description": "WGS84, degrees north; inside Germany.", "examples": [51.514]},
-            "lon": {"type": "number", "minimum": lon[0], "maximum": lon[1], "title": "Longitude", "description": "WGS84, degrees east; inside Germany.", "examples": [7.468]},
+            "lat": {
+                "type": "number",
+                "minimum": lat[0],
+                "maximum": lat[1],
+                "title": "Latitude",
+                "description": "WGS84, degrees north; inside Germany.",
+                "examples": [51.514],
+            },
+            "lon": {
+                "type": "number",
+                "minimum": lon[0],
+                "maximum": lon[1],
+                "title": "Longitude",
+                "description": "WGS84, degrees east; inside Germany.",
+                "examples": [7.468],
+            },
             "focus": _focus_list("Optional: this city's share of the hub's focus (a subset of the hub's focus)."),
         },
     }
@@ -100,11 +139,37 @@ def hub_schema() -> dict:
         "required": ["name", "cities", "focus"],
         "properties": {
             "name": _localized("Hub name", "de:hub Dortmund · Logistics"),
-            "cities": {"type": "array", "title": "Cities", "description": "The hub's one to three cities.", "minItems": 1, "maxItems": 3, "items": city},
+            "cities": {
+                "type": "array",
+                "title": "Cities",
+                "description": "The hub's one to three cities.",
+                "minItems": 1,
+                "maxItems": 3,
+                "items": city,
+            },
             "focus": _focus_list("The hub's sector focus; labels are translated on the site."),
-            "website": {"type": "string", "pattern": HTTPS_URL, "format": "uri", "title": "Website", "description": "Optional; https only.", "examples": ["https://example.org/"]},
-            "logo": {"type": "string", "pattern": r"^[A-Za-z0-9_-]+\.(svg|png|webp)$", "title": "Logo", "description": "Optional; a file in this folder: .svg (sanitised), .png or .webp.", "examples": ["logo.svg"]},
-            "former_slugs": {"type": "array", "title": "Former slugs", "description": "Optional; old folder names whose URLs redirect here.", "items": {"type": "string", "pattern": SLUG}, "uniqueItems": True},
+            "website": {
+                "type": "string",
+                "pattern": HTTPS_URL,
+                "format": "uri",
+                "title": "Website",
+                "description": "Optional; https only.",
+                "examples": ["https://example.org/"],
+            },
+            "logo": {
+                "type": "string",
+                "pattern": r"^[A-Za-z0-9_-]+\.(svg|png|webp)$",
+                "title": "Logo",
+                "description": "Optional; a file in this folder: .svg (sanitised), .png or .webp.",
+                "examples": ["logo.svg"],
+            },
+            "former_slugs": {
+                "type": "array",
+                "title": "Former slugs",
+                "description": "Optional; old folder names whose URLs redirect here.",
+                "items": {"type": "string", "pattern": SLUG},
+                "uniqueItems": True,
+            },
             "events": {"type": "array", "title": "Events", "description": "Optional; the hub's events.", "items": event, "maxItems": 500},
         },
     }
@@ -113,7 +178,14 @@ def hub_schema() -> dict:
 def event_file_schema() -> dict:
     properties = _event_properties()
     properties["city"] = {**properties["city"], "description": "The city where it takes place (one of the named hubs' cities)."}
-    properties["hubs"] = {"type": "array", "title": "Hubs", "description": "Slugs of the hubs this event concerns.", "items": {"type": "string", "pattern": SLUG}, "minItems": 1, "uniqueItems": True}
+    properties["hubs"] = {
+        "type": "array",
+        "title": "Hubs",
+        "description": "Slugs of the hubs this event concerns.",
+        "items": {"type": "string", "pattern": SLUG},
+        "minItems": 1,
+        "uniqueItems": True,
+    }
     return {
         "$schema": DIALECT,
         "title": "de:hub Agency event (content/events/*.yml)",

@@ -110,7 +110,11 @@ def serve(root: Path, port: int = 8000) -> int:
                 errors = list(preview.errors)
             banner = ""
             if errors:
-                banner = '<div role="alert" style="background:#fff4e5;color:#1a1a1a;border:3px solid #b34700;padding:1rem;margin:0;white-space:pre-wrap;font:14px/1.5 monospace">' + html.escape("\n".join(errors)) + "</div>"
+                banner = (
+                    '<div role="alert" style="background:#fff4e5;color:#1a1a1a;border:3px solid #b34700;padding:1rem;margin:0;white-space:pre-wrap;font:14px/1.5 monospace">'
+                    + html.escape("\n".join(errors))
+                    + "</div>"
+                )
             page = page.replace("</body>", banner + RELOAD_SCRIPT + "</body>", 1) if "</body>" in page else page + banner + RELOAD_SCRIPT
             body = page.encode("utf-8")
             self.send_response(200)

@@ -53,7 +53,10 @@ def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav
         "extra_javascript": ["assets/javascripts/dehub.js", *base.get("extra_javascript", [])],
         "nav": nav,
         "plugins": ["search"],
-        "validation": {"nav": {"omitted_files": "ignore", "absolute_links": "ignore"}, "links": {"anchors": "info", "unrecognized_links": "info"}},
+        "validation": {
+            "nav": {"omitted_files": "ignore", "absolute_links": "ignore"},
+            "links": {"anchors": "info", "unrecognized_links": "info"},
+        },
     }
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def src_uri(key: str) -> str:

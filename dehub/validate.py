@@ -52,7 +52,9 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
             allowed = list(error.schema.get("properties", {}))
             for extra in sorted(set(error.instance) - set(allowed), key=str):
                 line, col = doc.where((*path, extra), of_key=True)
-                report.error(doc.path, line, col, f"unknown key {shorten(extra)}; {did_you_mean(extra, allowed)}allowed: {', '.join(allowed)}")
+                report.error(
+                    doc.path, line, col, f"unknown key {shorten(extra)}; {did_you_mean(extra, allowed)}allowed: {', '.join(allowed)}"
+                )
             continue
         line, col = doc.where(path)
         if kind_of == "required":
@@ -62,7 +64,12 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
             report.error(doc.path, line, col, f"missing required key {missing!r}" + (f" in {field!r}" if path else ""))
         elif kind_of == "enum":
             allowed = list(error.validator_value)
-            report.error(doc.path, line, col, f"unknown {field} {shorten(error.instance)}; {did_you_mean(error.instance, allowed)}allowed: {', '.join(allowed)}")
+            report.error(
+                doc.path,
+                line,
+                col,
+                f"unknown {field} {shorten(error.instance)}; {did_you_mean(error.instance, allowed)}allowed: {', '.join(allowed)}",
+            )
         elif kind_of == "type":
             wanted = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
             report.error(doc.path, line, col, f"{field!r} must be {_article(wanted)}, not {_type_name(error.instance)}")
@@ -107,12 +114,27 @@ def _localized_message(error, field: str) -> tuple[tuple, str]:
 
 
 def _article(type_name: str) -> str:
-    names = {"object": "a mapping of keys", "array": "a list", "string": "a text", "number": "a number", "integer": "a whole number", "boolean": "true or false"}
+    names = {
+        "object": "a mapping of keys",
+        "array": "a list",
+        "string": "a text",
+        "number": "a number",
+        "integer": "a whole number",
+        "boolean": "true or false",
+    }
     return names.get(type_name, type_name)
 
 
 def _type_name(value: object) -> str:
-    return {dict: "a mapping", list: "a list", str: "a text", bool: "true/false", int: "a number", float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
 
 
 def _pattern_hint(field: str) -> str:
@@ -158,12 +180,21 @@ def build_events(doc: Document, key: tuple, raw: list, hubs: tuple[str, ...], ci
         if item["city"] not in cities:
             line, col = doc.where((*where, "city"))
             whose = "this hub's cities" if key else "the cities of the hubs it names"
-            report.error(doc.path, line, col, f"event city {shorten(item['city'])} is not one of {whose}; {did_you_mean(item['city'], sorted(cities))}allowed: {', '.join(sorted(cities))}")
+            report.error(
+                doc.path,
+                line,
+                col,
+                f"event city {shorten(item['city'])} is not one of {whose}; {did_you_mean(item['city'], sorted(cities))}allowed: {', '.join(sorted(cities))}",
+            )
         if "url" in item:
             check_url(item["url"], doc, (*where, "url"), report)
         if start:
             line, _ = doc.where(where)
-            events.append(Event(title=item["title"], start=start, end=end, city=item["city"], hubs=hubs, source=doc.path, line=line, url=item.get("url")))
+            events.append(
+                Event(
+                    title=item["title"], start=start, end=end, city=item["city"], hubs=hubs, source=doc.path, line=line, url=item.get("url")
+                )
+            )
     return events
 
 
@@ -176,22 +207,42 @@ def check_languages(doc: Document, key: tuple, value: object, config: Config, re
         for code in value:
             if code not in config.codes:
                 line, col = doc.where((*key, code), of_key=True)
-                report.error(doc.path, line, col, f"{code!r} is not a configured language; {did_you_mean(code, config.codes)}allowed: {', '.join(config.codes)}")
+                report.error(
+                    doc.path,
+                    line,
+                    col,
+                    f"{code!r} is not a configured language; {did_you_mean(code, config.codes)}allowed: {', '.join(config.codes)}",
+                )
 
 
 def check_prose(source: HubSource, config: Config, report: Report) -> None:
     if config.source_language not in source.prose and not (source.folder / f"{config.source_language}.md").exists():
-        report.error(f"{source.rel}/hub.yml", 1, 0, f"{config.source_language}.md (the prose in the source language) is missing; add {source.rel}/{config.source_language}.md")
+        report.error(
+            f"{source.rel}/hub.yml",
+            1,
+            0,
+            f"{config.source_language}.md (the prose in the source language) is missing; add {source.rel}/{config.source_language}.md",
+        )
     for lang, prose in source.prose.items():
         if lang not in config.codes:
-            report.error(prose.path, 1, 0, f"{lang!r} is not a configured language; {did_you_mean(lang, config.codes)}rename to one of: {', '.join(c + '.md' for c in config.codes)}")
+            report.error(
+                prose.path,
+                1,
+                0,
+                f"{lang!r} is not a configured language; {did_you_mean(lang, config.codes)}rename to one of: {', '.join(c + '.md' for c in config.codes)}",
+            )
         fenced = False
         for offset, line in enumerate(prose.body.split("\n")):
             if FENCE.match(line):
                 fenced = not fenced
             match = None if fenced else RAW_HTML.search(CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
             if match:
-                report.error(prose.path, prose.body_line + offset, match.start() + 1, "raw HTML is not allowed in hub prose; use Markdown (e.g. **bold**, [link](https://...))")
+                report.error(
+                    prose.path,
+                    prose.body_line + offset,
+                    match.start() + 1,
+                    "raw HTML is not allowed in hub prose; use Markdown (e.g. **bold**, [link](https://...))",
+                )
                 break
 
 
@@ -215,7 +266,12 @@ def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
         for key in raw.get("focus", []):
             if key not in focus:
                 line, col = doc.where(("cities", index, "focus"))
-                report.error(doc.path, line, col, f"city focus {key!r} is not in the hub's focus; add it to 'focus' or choose from: {', '.join(focus)}")
+                report.error(
+                    doc.path,
+                    line,
+                    col,
+                    f"city focus {key!r} is not in the hub's focus; add it to 'focus' or choose from: {', '.join(focus)}",
+                )
         for axis in ("lat", "lon"):
             if not math.isfinite(raw[axis]):
                 line, col = doc.where(("cities", index, axis))
@@ -230,9 +286,16 @@ def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
         check_languages(doc, ("events", index, "title"), event["title"], config, report)
     events = build_events(doc, ("events",), data.get("events", []), (source.slug,), {c.name for c in cities}, report)
     return Hub(
-        slug=source.slug, name=data["name"], cities=tuple(cities), focus=focus, folder=source.rel,
-        website=data.get("website"), logo=logo, former_slugs=tuple(data.get("former_slugs", [])),
-        events=tuple(events), prose=source.prose,
+        slug=source.slug,
+        name=data["name"],
+        cities=tuple(cities),
+        focus=focus,
+        folder=source.rel,
+        website=data.get("website"),
+        logo=logo,
+        former_slugs=tuple(data.get("former_slugs", [])),
+        events=tuple(events),
+        prose=source.prose,
     )
 
 
@@ -276,7 +339,9 @@ def build_agency_events(docs: list[Document], hubs: list[Hub], config: Config, r
         for index, slug in enumerate(doc.data["hubs"]):
             if slug not in by_slug:
                 line, col = doc.where(("hubs", index))
-                report.cross_file_error(doc.path, line, col, f"unknown hub {slug!r}; {did_you_mean(slug, sorted(by_slug))}see the folders in hubs/")
+                report.cross_file_error(
+                    doc.path, line, col, f"unknown hub {slug!r}; {did_you_mean(slug, sorted(by_slug))}see the folders in hubs/"
+                )
             else:
                 cities.update(city.name for city in by_slug[slug].cities)
         check_languages(doc, ("title",), doc.data["title"], config, report)

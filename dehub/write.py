@@ -32,7 +32,10 @@ def page_keys(site_dir: Path) -> list[str]:
 def write_sitemap(config: Config, langs: list[str], staging: Path) -> None:
     """One sitemap for the whole site, each page with its hreflang alternates."""
     per_lang = {lang: set(page_keys(staging / lang)) for lang in langs}
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for lang in langs:
         for key in sorted(per_lang[lang]):
             lines.append("  <url>")
@@ -50,9 +53,18 @@ def write_chooser(config: Config, langs: list[str], staging: Path) -> None:
     entries = []
     for code in langs:
         loc = Localizer(code, load_translations(config.root, code), [code])
-        entries.append({"code": code, "name": loc.language_name(code), "dir": loc.direction, "welcome": loc.gettext("Welcome to de:hub, the Digital Hub Initiative.")})
+        entries.append(
+            {
+                "code": code,
+                "name": loc.language_name(code),
+                "dir": loc.direction,
+                "welcome": loc.gettext("Welcome to de:hub, the Digital Hub Initiative."),
+            }
+        )
     env = environment()
-    html = env.get_template("chooser.html").render(entries=entries, site_url=config.site_url, default=config.fallbacks[0] if config.fallbacks else langs[0])
+    html = env.get_template("chooser.html").render(
+        entries=entries, site_url=config.site_url, default=config.fallbacks[0] if config.fallbacks else langs[0]
+    )
     (staging / "index.html").write_text(html, encoding="utf-8")
 
 

@@ -246,4 +246,4 @@ def split_front_matter(text: str, path: str, report: Report) -> tuple[dict, int,
         report.error(path, 2, 1, "front matter must be a mapping of 'key: value' lines")
         return None
     body_line = text[: match.end()].count("\n") + 1
-    return doc.data, body_line, text[match.end():]
+    return doc.data, body_line, text[match.end() :]

@@ -22,7 +22,11 @@ def run_build_py(*args: str, root: Path = ROOT, env: dict | None = None, cwd: Pa
     full_env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, **(env or {})}
     return subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
-        capture_output=True, text=True, env=full_env, cwd=cwd or root, timeout=600,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or root,
+        timeout=600,
     )
 
 

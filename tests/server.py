@@ -41,7 +41,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
         return io.BytesIO(body)
 
-
     def not_found_page(self, missing: Path) -> Path:
         """The nearest 404.html above the missing path, as GitHub Pages does for project sites."""
         root = Path(self.directory).resolve()

@@ -27,7 +27,9 @@ def test_only_changed_files_and_cross_file_problems_are_reported(tmp_path: Path)
     dortmund = repo / "hubs" / "dortmund" / "hub.yml"
     dortmund.write_text(dortmund.read_text(encoding="utf-8").replace("focus: [logistics]", "focus: [logistic]"), encoding="utf-8")
     (repo / "content" / "events").mkdir(parents=True)
-    (repo / "content" / "events" / "meetup.yml").write_text("title: Meetup\nstart: 2027-05-01\ncity: Bremen\nhubs: [bremen]\n", encoding="utf-8")
+    (repo / "content" / "events" / "meetup.yml").write_text(
+        "title: Meetup\nstart: 2027-05-01\ncity: Bremen\nhubs: [bremen]\n", encoding="utf-8"
+    )
     commit_all(repo, "change")
 
     full = run_build_py("check", root=repo)

@@ -110,7 +110,10 @@ def test_a_past_event_moves_to_past_when_the_build_epoch_passes_it(tmp_path: Pat
 
 
 def test_months_are_named_in_the_readers_language(site: Path) -> None:
-    months = {lang: [h.get_text(strip=True) for h in soup(site / lang / "events" / "index.html").select("h3.dehub-month")] for lang in ("en", "fr", "de")}
+    months = {
+        lang: [h.get_text(strip=True) for h in soup(site / lang / "events" / "index.html").select("h3.dehub-month")]
+        for lang in ("en", "fr", "de")
+    }
     assert months["en"] == ["March 2027", "November 2026"]
     assert months["fr"] == ["mars 2027", "novembre 2026"]
     assert months["de"] == ["März 2027", "November 2026"]
@@ -169,7 +172,9 @@ def renderer(events: list[Event], lang: str = "en") -> Renderer:
 
 def test_json_ld_with_script_end_tags_in_a_title_stays_inside_its_script(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
-    event = Event(title={"en": EVIL}, start=datetime(2027, 3, 1, 18), city="Dortmund", hubs=("dortmund",), source="hubs/dortmund/hub.yml", line=20)
+    event = Event(
+        title={"en": EVIL}, start=datetime(2027, 3, 1, 18), city="Dortmund", hubs=("dortmund",), source="hubs/dortmund/hub.yml", line=20
+    )
     page = event_pages(renderer([event]))[0]
     assert "</script><script>" not in page.html and "<!--" not in page.html
     doc = BeautifulSoup(page.html, "html.parser")
@@ -177,7 +182,10 @@ def test_json_ld_with_script_end_tags_in_a_title_stays_inside_its_script(monkeyp
     assert [s["type"] for s in scripts] == ["application/ld+json"]
     assert json.loads(scripts[0].string)["name"] == EVIL
     assert doc.select_one(".dehub-event__title").get_text() == EVIL
-    assert script_tag({"a": "</SCRIPT >&<!--"}) == '<script type="application/ld+json">{"a":"\\u003c/SCRIPT \\u003e\\u0026\\u003c!--"}</script>'
+    assert (
+        script_tag({"a": "</SCRIPT >&<!--"})
+        == '<script type="application/ld+json">{"a":"\\u003c/SCRIPT \\u003e\\u0026\\u003c!--"}</script>'
+    )
 
 
 def test_hub_pages_carry_organization_and_place_json_ld(site: Path) -> None:
@@ -186,8 +194,19 @@ def test_hub_pages_carry_organization_and_place_json_ld(site: Path) -> None:
     org = next(d for d in data if d["@type"] == "Organization")
     assert org["name"] == "de:hub Dortmund · Logistik"
     assert org["url"] == SITE + "de/hubs/dortmund/"
-    assert org["location"] == [{"@type": "Place", "name": "Dortmund", "geo": {"@type": "GeoCoordinates", "latitude": 51.514, "longitude": 7.468},
-                                "address": {"@type": "PostalAddress", "addressLocality": "Dortmund", "addressRegion": "Nordrhein-Westfalen", "addressCountry": "DE"}}]
+    assert org["location"] == [
+        {
+            "@type": "Place",
+            "name": "Dortmund",
+            "geo": {"@type": "GeoCoordinates", "latitude": 51.514, "longitude": 7.468},
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": "Dortmund",
+                "addressRegion": "Nordrhein-Westfalen",
+                "addressCountry": "DE",
+            },
+        }
+    ]
     assert org["knowsAbout"] == ["Logistik"]
 
 
@@ -212,7 +231,12 @@ def test_filter_pages_exist_only_for_hubs_and_foci_with_events(site: Path) -> No
 
 
 def test_subscribe_links_on_the_events_page_and_hub_pages(site: Path) -> None:
-    for page, calendar in (("en/events", "all"), ("en/hubs/berlin", "berlin"), ("fr/hubs/dortmund", "dortmund"), ("en/events/hub/hamburg", "hamburg")):
+    for page, calendar in (
+        ("en/events", "all"),
+        ("en/hubs/berlin", "berlin"),
+        ("fr/hubs/dortmund", "dortmund"),
+        ("en/events/hub/hamburg", "hamburg"),
+    ):
         doc = soup(site / page / "index.html")
         hrefs = [a["href"] for a in doc.select(".dehub-subscribe a")]
         assert hrefs[0] == f"webcal://example.test/calendar/{calendar}.ics", page
@@ -240,14 +264,20 @@ def test_shipped_data_has_no_events() -> None:
 def test_an_event_naming_an_unknown_hub_is_reported_at_its_line(tmp_path: Path) -> None:
     repo = make_repo(tmp_path, hubs=("dortmund", "hamburg"))
     (repo / "content" / "events").mkdir(parents=True)
-    (repo / "content" / "events" / "day.yml").write_text(textwrap.dedent("""\
+    (repo / "content" / "events" / "day.yml").write_text(
+        textwrap.dedent("""\
         title: Logistics day
         start: 2027-03-15
         city: Dortmund
         hubs:
           - dortmund
           - dortmnud
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     result = run_build_py("check", root=repo)
     assert result.returncode == 1
-    assert "content/events/day.yml:6:5: error: unknown hub 'dortmnud'; did you mean 'dortmund'? see the folders in hubs/" in result.stderr.splitlines()
+    assert (
+        "content/events/day.yml:6:5: error: unknown hub 'dortmnud'; did you mean 'dortmund'? see the folders in hubs/"
+        in result.stderr.splitlines()
+    )

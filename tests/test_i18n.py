@@ -78,7 +78,9 @@ def test_the_shipped_catalogs_pass_pofilter(tmp_path: Path) -> None:
     for lang in LANGS:
         out = tmp_path / f"{lang}.po"
         tests = ["-t", "xmltags", "-t", "printf", "-t", "escapes", "-t", "nplurals"]
-        result = subprocess.run([str(pofilter), "--progress=none", *tests, str(ROOT / PO.format(lang=lang)), str(out)], capture_output=True, text=True)
+        result = subprocess.run(
+            [str(pofilter), "--progress=none", *tests, str(ROOT / PO.format(lang=lang)), str(out)], capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stderr
         assert "could not find filter" not in result.stderr
         failures = out.read_text(encoding="utf-8") if out.exists() else ""
@@ -106,7 +108,7 @@ def test_extract_is_deterministic_and_a_stale_pot_is_reported(tmp_path: Path) ->
     )
     assert run_build_py("i18n", "extract", root=repo).returncode == 0
     assert stale_pot(repo) is None
-    assert '#: dehub/templates/events.html:' in (repo / POT).read_text(encoding="utf-8")
+    assert "#: dehub/templates/events.html:" in (repo / POT).read_text(encoding="utf-8")
 
     events.write_text("\n" + events.read_text(encoding="utf-8"), encoding="utf-8")
     moved = stale_pot(repo)
@@ -137,7 +139,9 @@ def test_update_keeps_translations_marks_changes_fuzzy_and_adds_languages(tmp_pa
     events = repo / "dehub" / "templates" / "events.html"
     events.write_text(events.read_text(encoding="utf-8").replace('_("Past events")', '_("Past Events")'), encoding="utf-8")
     config = repo / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      - code: ar\n", "      - code: ar\n      - code: it\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      - code: ar\n", "      - code: ar\n      - code: it\n"), encoding="utf-8"
+    )
 
     result = run_build_py("i18n", "update", root=repo)
     assert result.returncode == 0, result.stderr
@@ -166,7 +170,10 @@ def test_update_refuses_a_catalog_it_cannot_read_without_force(tmp_path: Path) -
     line = text.splitlines().index("this is no po syntax") + 1
     result = run_build_py("i18n", "update", root=repo)
     assert result.returncode == 1
-    assert f"translations/fr/LC_MESSAGES/messages.po:{line}: error: syntax error: 'this is no po syntax' is not a keyword with a quoted string" in result.stderr
+    assert (
+        f"translations/fr/LC_MESSAGES/messages.po:{line}: error: syntax error: 'this is no po syntax' is not a keyword with a quoted string"
+        in result.stderr
+    )
     assert "not updated" in result.stderr
     assert path.read_text(encoding="utf-8") == text
     forced = run_build_py("i18n", "update", "--force", root=repo)
@@ -181,40 +188,81 @@ HEADER = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Plural-Forms: {plural}\\n
 # header: lines 1-8; the first entry's msgid is on line 9, its msgstr on line 10
 AR = expected_plural_forms("ar")
 LINT_CASES = [
-    ("fr", 'msgid "Hubs in %(state)s"\nmsgstr "Hubs du Land %(land)s"\n', None,
-     ["10: error: msgstr: unknown placeholder '%(land)s'; the msgid has: %(state)s"]),
-    ("fr", 'msgid "Hubs in %(state)s"\nmsgstr "Hubs"\n', None,
-     ["10: error: msgstr: placeholder '%(state)s' is missing; keep every placeholder of the msgid"]),
-    ("fr", 'msgid "%s of %s"\nmsgstr "%s"\n', None,
-     ["10: error: msgstr: has 1 '%s'-style placeholders, the msgid has 2"]),
-    ("fr", 'msgid "Home"\nmsgstr "Accueil 100%"\n', None,
-     ["10: error: msgstr: stray '%' ('%'); write '%%' for a percent sign"]),
-    ("fr", 'msgid "Home"\nmsgstr "<script>alert(1)</script>"\n', None,
-     ["10: error: msgstr: HTML markup '<script>' is not allowed (the msgid has none); translations are plain text"]),
-    ("fr", 'msgid "Home"\nmsgstr "Accueil &amp; plus"\n', None,
-     ["10: error: msgstr: HTML entity '&amp;' is not allowed (the msgid has none); translations are plain text"]),
-    ("fr", '#, fuzzy\nmsgid "Home"\nmsgstr "<b>Accueil</b>"\n', None,
-     ["11: error: msgstr: HTML markup '<b>' is not allowed (the msgid has none); translations are plain text"]),
-    ("fr", 'msgid "Home"\nmsgstr "Accueil\\n"\n', None,
-     ["10: error: msgstr must begin and end with a newline exactly like the msgid"]),
-    ("ar", 'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)s مركز"\nmsgstr[1] "%(num)s مراكز"\n', AR,
-     ["9: error: plural message needs msgstr[0] to msgstr[5] (6 forms for ar), has msgstr[0], msgstr[1]"]),
-    ("fr", 'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr "%(num)s hub"\n', None,
-     ["9: error: plural message needs msgstr[0] to msgstr[1] (2 forms for fr), has msgstr"]),
-    ("fr", 'msgid "Home"\nmsgstr[0] "Accueil"\n', None,
-     ["9: error: msgstr[N] without msgid_plural; use a plain msgstr"]),
-    ("fr", 'msgid "Home"\nmsgstr "Accueil"\n', "nplurals=2; plural=(n != 1);",
-     ["4: error: Plural-Forms 'nplurals=2; plural=(n != 1);' does not match the rule for fr: 'nplurals=2; plural=(n > 1);'"]),
-    ("fr", 'msgid "Home"\nmsgstr "Accueil"\n\nmsgid "Home"\nmsgstr "Maison"\n', None,
-     ["12: error: duplicate message definition for 'Home' (first defined on line 9)"]),
-    ("fr", 'msgid "Home"\nmsgstr "Accueil\n', None,
-     ["10: error: syntax error: 'msgstr \"Accueil' is not a keyword with a quoted string"]),
-    ("fr", 'msgid "Home"\nmsgtxt "Accueil"\n', None,
-     ["9: error: missing msgstr for msgid 'Home'", "10: error: syntax error: 'msgtxt \"Accueil\"' is not a keyword with a quoted string"]),
-    ("fr", 'msgid "Home"\nmsgstr "Acc\\ueil"\n', None,
-     ["10: error: unsupported escape sequence '\\\\u'; use \\n, \\t, \\\" or \\\\"]),
-    ("fr", 'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\n', None,
-     ["9: error: incompatible format for placeholder 'num': 'd' and 's' are not compatible"]),
+    (
+        "fr",
+        'msgid "Hubs in %(state)s"\nmsgstr "Hubs du Land %(land)s"\n',
+        None,
+        ["10: error: msgstr: unknown placeholder '%(land)s'; the msgid has: %(state)s"],
+    ),
+    (
+        "fr",
+        'msgid "Hubs in %(state)s"\nmsgstr "Hubs"\n',
+        None,
+        ["10: error: msgstr: placeholder '%(state)s' is missing; keep every placeholder of the msgid"],
+    ),
+    ("fr", 'msgid "%s of %s"\nmsgstr "%s"\n', None, ["10: error: msgstr: has 1 '%s'-style placeholders, the msgid has 2"]),
+    ("fr", 'msgid "Home"\nmsgstr "Accueil 100%"\n', None, ["10: error: msgstr: stray '%' ('%'); write '%%' for a percent sign"]),
+    (
+        "fr",
+        'msgid "Home"\nmsgstr "<script>alert(1)</script>"\n',
+        None,
+        ["10: error: msgstr: HTML markup '<script>' is not allowed (the msgid has none); translations are plain text"],
+    ),
+    (
+        "fr",
+        'msgid "Home"\nmsgstr "Accueil &amp; plus"\n',
+        None,
+        ["10: error: msgstr: HTML entity '&amp;' is not allowed (the msgid has none); translations are plain text"],
+    ),
+    (
+        "fr",
+        '#, fuzzy\nmsgid "Home"\nmsgstr "<b>Accueil</b>"\n',
+        None,
+        ["11: error: msgstr: HTML markup '<b>' is not allowed (the msgid has none); translations are plain text"],
+    ),
+    ("fr", 'msgid "Home"\nmsgstr "Accueil\\n"\n', None, ["10: error: msgstr must begin and end with a newline exactly like the msgid"]),
+    (
+        "ar",
+        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)s مركز"\nmsgstr[1] "%(num)s مراكز"\n',
+        AR,
+        ["9: error: plural message needs msgstr[0] to msgstr[5] (6 forms for ar), has msgstr[0], msgstr[1]"],
+    ),
+    (
+        "fr",
+        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr "%(num)s hub"\n',
+        None,
+        ["9: error: plural message needs msgstr[0] to msgstr[1] (2 forms for fr), has msgstr"],
+    ),
+    ("fr", 'msgid "Home"\nmsgstr[0] "Accueil"\n', None, ["9: error: msgstr[N] without msgid_plural; use a plain msgstr"]),
+    (
+        "fr",
+        'msgid "Home"\nmsgstr "Accueil"\n',
+        "nplurals=2; plural=(n != 1);",
+        ["4: error: Plural-Forms 'nplurals=2; plural=(n != 1);' does not match the rule for fr: 'nplurals=2; plural=(n > 1);'"],
+    ),
+    (
+        "fr",
+        'msgid "Home"\nmsgstr "Accueil"\n\nmsgid "Home"\nmsgstr "Maison"\n',
+        None,
+        ["12: error: duplicate message definition for 'Home' (first defined on line 9)"],
+    ),
+    ("fr", 'msgid "Home"\nmsgstr "Accueil\n', None, ["10: error: syntax error: 'msgstr \"Accueil' is not a keyword with a quoted string"]),
+    (
+        "fr",
+        'msgid "Home"\nmsgtxt "Accueil"\n',
+        None,
+        [
+            "9: error: missing msgstr for msgid 'Home'",
+            "10: error: syntax error: 'msgtxt \"Accueil\"' is not a keyword with a quoted string",
+        ],
+    ),
+    ("fr", 'msgid "Home"\nmsgstr "Acc\\ueil"\n', None, ["10: error: unsupported escape sequence '\\\\u'; use \\n, \\t, \\\" or \\\\"]),
+    (
+        "fr",
+        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\n',
+        None,
+        ["9: error: incompatible format for placeholder 'num': 'd' and 's' are not compatible"],
+    ),
 ]
 
 
@@ -233,7 +281,10 @@ def test_each_lint_rule_reports_path_and_line(tmp_path: Path, lang: str, body: s
 def test_fuzzy_entries_are_not_held_to_their_new_placeholders(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     path = repo / PO.format(lang="fr")
-    path.write_text(HEADER.format(lang="fr", plural=expected_plural_forms("fr")) + '#, fuzzy\nmsgid "Hubs in %(state)s"\nmsgstr "Hubs"\n', encoding="utf-8")
+    path.write_text(
+        HEADER.format(lang="fr", plural=expected_plural_forms("fr")) + '#, fuzzy\nmsgid "Hubs in %(state)s"\nmsgstr "Hubs"\n',
+        encoding="utf-8",
+    )
     report = Report()
     lint_catalogs(repo, load_config(repo), report)
     assert report.lines() == []
@@ -318,7 +369,10 @@ def status_repo(tmp_path: Path) -> Path:
     write(repo / "content/de/leichte-sprache.md", "---\ntitle: Leichte Sprache\n---\nEinfach.\n")
     write(repo / "content/en/index.md", f"---\ntitle: Start\nsource_hash: {source_hash('Willkommen.')}\n---\nWelcome.\n")
     write(repo / "content/de/news/2027-01-02-start.md", "---\ntitle: Start\ndate: 2027-01-02\nsummary: Los.\n---\nEs geht los.\n")
-    write(repo / "content/en/news/2027-01-02-start.md", f"---\ntitle: Start\ndate: 2027-01-02\nsummary: Go.\nsource_hash: {source_hash('Es geht los.')}\n---\nWe start.\n")
+    write(
+        repo / "content/en/news/2027-01-02-start.md",
+        f"---\ntitle: Start\ndate: 2027-01-02\nsummary: Go.\nsource_hash: {source_hash('Es geht los.')}\n---\nWe start.\n",
+    )
     write(repo / "content/events/e.yml", "title: {de: Treffen, en: Meeting}\nstart: 2027-03-01\ncity: A\nhubs: [a]\n")
     return repo
 
@@ -331,13 +385,24 @@ def counts(repo: Path, lang: str) -> Counter:
 
 
 def test_status_counts(status_repo: Path) -> None:
-    assert counts(status_repo, "fr") == Counter({
-        ("UI strings", "translated"): 1, ("UI strings", "fuzzy"): 1, ("UI strings", "missing"): 1,
-        ("hub prose", "outdated"): 1, ("hub prose", "missing"): 1, ("pages", "missing"): 2,
-        ("YAML fields", "present"): 2, ("YAML fields", "missing"): 2,
-    })
-    assert counts(status_repo, "en") == Counter({("UI strings", "translated"): 3, ("hub prose", "present"): 2, ("pages", "present"): 2, ("YAML fields", "present"): 4})
-    assert counts(status_repo, "de") == Counter({("UI strings", "translated"): 3, ("hub prose", "present"): 2, ("pages", "present"): 3, ("YAML fields", "present"): 4})
+    assert counts(status_repo, "fr") == Counter(
+        {
+            ("UI strings", "translated"): 1,
+            ("UI strings", "fuzzy"): 1,
+            ("UI strings", "missing"): 1,
+            ("hub prose", "outdated"): 1,
+            ("hub prose", "missing"): 1,
+            ("pages", "missing"): 2,
+            ("YAML fields", "present"): 2,
+            ("YAML fields", "missing"): 2,
+        }
+    )
+    assert counts(status_repo, "en") == Counter(
+        {("UI strings", "translated"): 3, ("hub prose", "present"): 2, ("pages", "present"): 2, ("YAML fields", "present"): 4}
+    )
+    assert counts(status_repo, "de") == Counter(
+        {("UI strings", "translated"): 3, ("hub prose", "present"): 2, ("pages", "present"): 3, ("YAML fields", "present"): 4}
+    )
     assert counts(status_repo, "ja")[("UI strings", "missing")] == 3
 
 
@@ -375,9 +440,14 @@ def test_mark_current_adds_front_matter_and_keys(status_repo: Path) -> None:
     write(page, "---\ntitle: Accueil\n---\nBienvenue.\n")
     post = status_repo / "content/fr/news/2027-01-02-start.md"
     write(post, "---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\n---\nOn commence.\n")
-    result = run_build_py("i18n", "mark-current", "hubs/b/fr.md", "content/fr/index.md", "content/fr/news/2027-01-02-start.md", root=status_repo)
+    result = run_build_py(
+        "i18n", "mark-current", "hubs/b/fr.md", "content/fr/index.md", "content/fr/news/2027-01-02-start.md", root=status_repo
+    )
     assert result.returncode == 0, result.stderr
-    assert post.read_text(encoding="utf-8") == f"---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\nsource_hash: {source_hash('Es geht los.')}\n---\nOn commence.\n"
+    assert (
+        post.read_text(encoding="utf-8")
+        == f"---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\nsource_hash: {source_hash('Es geht los.')}\n---\nOn commence.\n"
+    )
     assert plain.read_text(encoding="utf-8").endswith("\n---\nLe hub à B.\n")
     assert plain.read_text(encoding="utf-8").startswith("---\nsource_hash:")
     assert page.read_text(encoding="utf-8").startswith("---\ntitle: Accueil\nsource_hash:")
@@ -389,7 +459,9 @@ def test_mark_current_errors(status_repo: Path, tmp_path: Path) -> None:
     write(status_repo / "hubs/c/en.md", "No German source.\n")
     outside = tmp_path / "elsewhere.md"
     outside.write_text("x\n", encoding="utf-8")
-    result = run_build_py("i18n", "mark-current", "hubs/a/de.md", "hubs/c/en.md", str(outside), "hubs/a/hub.yml", "hubs/b/es.md", root=status_repo)
+    result = run_build_py(
+        "i18n", "mark-current", "hubs/a/de.md", "hubs/c/en.md", str(outside), "hubs/a/hub.yml", "hubs/b/es.md", root=status_repo
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "hubs/a/de.md: error: is the German source itself; mark its translations instead (e.g. the en.md next to it)",
@@ -466,7 +538,9 @@ def test_pseudo_locale_covers_every_string_we_render(tmp_path: Path) -> None:
             parent = node.parent
             if parent.name in ("script", "style") or parent.find_parent(["time", "script", "style"]) or parent.name == "time":
                 continue
-            if parent.find_parent(class_="dehub-prose") or any(p.get("lang") not in (None, "fr") for p in [parent, *parent.parents] if hasattr(p, "get")):
+            if parent.find_parent(class_="dehub-prose") or any(
+                p.get("lang") not in (None, "fr") for p in [parent, *parent.parents] if hasattr(p, "get")
+            ):
                 continue
             left = unexplained(str(node), data)
             if left:

@@ -12,7 +12,9 @@ from bs4 import BeautifulSoup
 from dehub.logos import LogoError, check_svg, raster_size
 from tests.conftest import make_repo, run_build_py
 
-GOOD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><title>Logo</title><rect width="200" height="100" fill="#0b3b74"/></svg>'
+GOOD_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><title>Logo</title><rect width="200" height="100" fill="#0b3b74"/></svg>'
+)
 
 
 def png(width: int, height: int) -> bytes:
@@ -20,7 +22,12 @@ def png(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     raw = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize(
@@ -29,7 +36,10 @@ def png(width: int, height: int) -> bytes:
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>alert(1)</script></svg>', "<script> is not allowed"),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" onload="alert(1)"/>', "'onload' is not allowed"),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><foreignObject/></svg>', "<foreignobject> is not allowed"),
-        ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><use x:href="https://evil.test/a.svg#x"/></svg>', "only reference their own"),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><use x:href="https://evil.test/a.svg#x"/></svg>',
+            "only reference their own",
+        ),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect fill="url(https://evil.test/p)"/></svg>', "external resources"),
         ('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>', "DOCTYPE or ENTITY"),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect style="fill:red"/></svg>', "'style' is not allowed"),

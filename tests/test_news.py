@@ -23,7 +23,15 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def post(repo: Path, lang: str, name: str, title: str, summary: str = "A short summary of this post.", extra: str = "", body: str = "The post's **text**.") -> None:
+def post(
+    repo: Path,
+    lang: str,
+    name: str,
+    title: str,
+    summary: str = "A short summary of this post.",
+    extra: str = "",
+    body: str = "The post's **text**.",
+) -> None:
     day = name[:10]
     target = repo / "content" / lang / "news" / f"{name}.md"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +89,10 @@ def test_post_pages_show_date_hubs_and_fall_back_with_a_notice(site: Path) -> No
     german = soup(site / "de" / "news" / "post-12" / "index.html")
     assert german.h1.get_text(strip=True) == "Beitrag 12"
     assert german.select_one(".dehub-news__date time")["datetime"] == "2027-01-12"
-    assert [a.get_text(strip=True) for a in german.select(".dehub-news__hubs a")] == ["de:hub Dortmund · Logistik", "de:hub Hamburg · Logistik"]
+    assert [a.get_text(strip=True) for a in german.select(".dehub-news__hubs a")] == [
+        "de:hub Dortmund · Logistik",
+        "de:hub Hamburg · Logistik",
+    ]
     assert german.select_one(".dehub-notice") is None
     assert german.select_one(".dehub-prose strong").get_text() == "text"
     french = soup(site / "fr" / "news" / "post-12" / "index.html")
@@ -174,8 +185,10 @@ def test_a_slug_used_by_two_posts_with_different_dates_is_an_error(tmp_path: Pat
     post(repo, "de", "2027-03-08-meetup", "Treffen")
     result = run_build_py("check", root=repo)
     assert result.returncode == 1
-    assert ("content/en/news/2027-03-01-meetup.md:1: error: the slug 'meetup' is already used by content/de/news/2027-03-08-meetup.md; "
-            "a translation keeps the file name, another post needs another slug") in result.stderr.splitlines()
+    assert (
+        "content/en/news/2027-03-01-meetup.md:1: error: the slug 'meetup' is already used by content/de/news/2027-03-08-meetup.md; "
+        "a translation keeps the file name, another post needs another slug"
+    ) in result.stderr.splitlines()
 
 
 def test_shipped_data_has_no_news() -> None:

@@ -88,7 +88,14 @@ def test_use_our_data_page_links_the_files_and_marks_the_license_as_proposed(bui
     doc = BeautifulSoup(built_site.page(f"{lang}/open-data").read_text(encoding="utf-8"), "html.parser")
     content = doc.select_one("article")
     targets = {urljoin(page_url, a["href"]) for a in content.find_all("a")}
-    for path in ("api/hubs.json", "api/hubs.geojson", "api/hubs.schema.json", "api/hubs.geojson.schema.json", "calendar/all.ics", f"{lang}/news/feed.xml"):
+    for path in (
+        "api/hubs.json",
+        "api/hubs.geojson",
+        "api/hubs.schema.json",
+        "api/hubs.geojson.schema.json",
+        "calendar/all.ics",
+        f"{lang}/news/feed.xml",
+    ):
         assert built_site.url + path in targets, path
         assert (built_site.root / path).is_file(), path
     assert "CC BY 4.0" in content.get_text()
@@ -108,4 +115,3 @@ def test_every_page_links_the_open_data_page_in_its_footer(built_site: BuiltSite
         page_url = built_site.url + f"{lang}/hubs/koeln/"
         doc = BeautifulSoup(built_site.page(f"{lang}/hubs/koeln").read_text(encoding="utf-8"), "html.parser")
         assert built_site.url + f"{lang}/open-data/" in [urljoin(page_url, a["href"]) for a in doc.select(".dehub-footer-links a")]
-

@@ -76,7 +76,9 @@ def test_hub_prose_links_are_rendered_as_links_between_hub_pages(tmp_path: Path)
 
     repo = make_repo(tmp_path, with_content=True)
     prose = repo / "hubs" / "dortmund" / "en.md"
-    prose.write_text(prose.read_text(encoding="utf-8") + "\nSee [Hamburg](hamburg.md) and [the initiative](../initiative.md).\n", encoding="utf-8")
+    prose.write_text(
+        prose.read_text(encoding="utf-8") + "\nSee [Hamburg](hamburg.md) and [the initiative](../initiative.md).\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
     assert run_build_py("build", "--lang", "en", "--out", str(out), root=repo).returncode == 0
     doc = BeautifulSoup((out / "en" / "hubs" / "dortmund" / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -38,7 +38,10 @@ def preview(tmp_path: Path):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "--root", str(repo), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1798761600"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1798761600"},
     )
     base = f"http://127.0.0.1:{port}/"
     try:

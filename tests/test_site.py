@@ -66,7 +66,7 @@ def test_every_page_has_canonical_hreflang_and_description(built_site: BuiltSite
             else:
                 assert set(alternates) == {*LANGS, "x-default"}, page
                 for code in LANGS:
-                    assert alternates[code] == built_site.url + code + rel[len(lang):]
+                    assert alternates[code] == built_site.url + code + rel[len(lang) :]
             description = doc.find("meta", attrs={"name": "description"})["content"]
             assert 20 <= len(description) <= 300, (page, description)
 
@@ -110,7 +110,9 @@ def test_missing_translation_falls_back_with_a_notice_in_the_readers_language(bu
 def test_sitemap_lists_every_page_with_alternates(built_site: BuiltSite) -> None:
     sitemap = BeautifulSoup((built_site.root / "sitemap.xml").read_text(encoding="utf-8"), "xml")
     listed = {loc.get_text() for loc in sitemap.find_all("loc")}
-    built = {built_site.url + p.parent.relative_to(built_site.root).as_posix() + "/" for lang in LANGS for p in all_pages(built_site.root / lang)}
+    built = {
+        built_site.url + p.parent.relative_to(built_site.root).as_posix() + "/" for lang in LANGS for p in all_pages(built_site.root / lang)
+    }
     assert listed == built
     entry = next(url for url in sitemap.find_all("url") if url.loc.get_text() == built_site.url + "ja/hubs/koeln/")
     alternates = {link["hreflang"]: link["href"] for link in entry.find_all("link")}
@@ -205,11 +207,16 @@ def test_a_build_for_a_sub_path_works_when_served_there(tmp_path: Path) -> None:
             doc = BeautifulSoup(html, "html.parser")
             for tag in doc.find_all(["link", "script", "img", "a"]):
                 ref = tag.get("href") or tag.get("src")
-                if not ref or ref.startswith("#") or urlsplit(ref).scheme not in ("", "http") or urlsplit(ref).netloc not in ("", f"127.0.0.1:{port}"):
+                if (
+                    not ref
+                    or ref.startswith("#")
+                    or urlsplit(ref).scheme not in ("", "http")
+                    or urlsplit(ref).netloc not in ("", f"127.0.0.1:{port}")
+                ):
                     continue
                 target = urljoin(url, ref).split("#")[0]
                 if target.startswith("webcal:"):  # a calendar subscription: the site's own file, fetched over http
-                    target = "http:" + target[len("webcal:"):]
+                    target = "http:" + target[len("webcal:") :]
                 assert urlsplit(target).path.startswith("/dehub/"), (page, ref)
                 with urllib.request.urlopen(target) as response:  # noqa: S310
                     assert response.status == 200, target
@@ -258,7 +265,9 @@ def test_a_failure_while_rendering_leaves_the_site_untouched(tmp_path: Path) -> 
     assert tree_digest(out) == before
 
 
-def test_a_failure_while_writing_leaves_the_site_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+def test_a_failure_while_writing_leaves_the_site_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     from dehub import site, write
 
     repo = make_repo(tmp_path)

@@ -18,7 +18,7 @@ HTML_PAYLOADS = [
     "<SCRIPT SRC=data:text/javascript,alert(1)></SCRIPT>",
     '<img src=x onerror="alert(1)">',
     "<img src=x oNeRrOr=alert(1)>",
-    '<svg onload=alert(1)><script>alert(1)</script></svg>',
+    "<svg onload=alert(1)><script>alert(1)</script></svg>",
     '<svg><a xlink:href="javascript:alert(1)"><text y="20">svg link</text></a></svg>',
     '<iframe src="javascript:alert(1)"></iframe>',
     '<object data="data:text/html,<script>alert(1)</script>"></object>',
@@ -33,9 +33,9 @@ HTML_PAYLOADS = [
     '<a href="vbscript:msgbox(1)">vbscript</a>',
     '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data</a>',
     '<div style="background:url(javascript:alert(1))">style</div>',
-    '<details open ontoggle=alert(1)>details</details>',
+    "<details open ontoggle=alert(1)>details</details>",
     '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
-    '<svg><style><img src=x onerror=alert(1)></style></svg>',
+    "<svg><style><img src=x onerror=alert(1)></style></svg>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     '<a href="#" onclick="alert(1)">click</a>',
 ]
@@ -132,7 +132,11 @@ def test_dangerous_links_in_prose_are_refused_by_check(tmp_path: Path, payload: 
     ("where", "text", "expected"),
     [
         ("hubs/dortmund/en.md", "\n<img src=x onerror=alert(1)>\n", "raw HTML is not allowed in hub prose"),
-        ("hubs/dortmund/hub.yml", "events:\n  - title: '<script>alert(1)</script>'\n    start: 2027-05-01\n    city: Dortmund\n", "must be plain text without '<' or '>'"),
+        (
+            "hubs/dortmund/hub.yml",
+            "events:\n  - title: '<script>alert(1)</script>'\n    start: 2027-05-01\n    city: Dortmund\n",
+            "must be plain text without '<' or '>'",
+        ),
         ("content/en/founders.md", None, "'title' must be plain text without '<' or '>'"),
     ],
 )
