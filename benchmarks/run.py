@@ -224,6 +224,57 @@ def page_weight_rows(site: Path) -> list[Row]:
     return rows
 
 
+def measure_serve_edit(runs: int) -> list[Row]:
+    """`serve`: from saving one hub's prose to the new text being served (what a browser reloads)."""
+    import socket
+    import urllib.request
+
+    def fetch(url: str) -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return response.read().decode("utf-8")
+
+    with tempfile.TemporaryDirectory(prefix="dehub-bench-serve-") as tmp:
+        repo = copy_repo(Path(tmp) / "repo", full=True)
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        server = subprocess.Popen(
+            [PYTHON, str(ROOT / "build.py"), "--root", str(repo), "serve", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        page = f"http://127.0.0.1:{port}/en/hubs/dortmund/"
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                try:
+                    fetch(page)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            prose = repo / "hubs" / "dortmund" / "en.md"
+            original = prose.read_text(encoding="utf-8")
+            times = []
+            for run in range(runs):
+                marker = f"Benchmark edit number {run}."
+                started = time.perf_counter()
+                prose.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                while marker not in fetch(page):
+                    time.sleep(0.01)
+                times.append(time.perf_counter() - started)
+                time.sleep(0.5)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    return [
+        Row(
+            "serve: one hub's prose edited -> served",
+            statistics.median(times),
+            note="target: under 1 s (the open page polls every 0.25 s and reloads)",
+        )
+    ]
+
+
 # --- fixture generation ------------------------------------------------------------------
 
 SOURCE_SLUGS = sorted(p.name for p in (ROOT / "hubs").iterdir() if p.is_dir())
@@ -300,6 +351,7 @@ def main() -> int:
     rows = measure_check_shipped(args.runs)
     rows += measure_check_many_hubs(args.runs, args.hubs)
     counts = [len(SOURCE_SLUGS), 100] if args.quick else [len(SOURCE_SLUGS), 100, args.hubs]
+    rows += measure_serve_edit(args.runs)
     rows += measure_builds(counts, {len(SOURCE_SLUGS): ["de", "en", "fr", "es", "zh", "ja", "ar"], args.hubs: ["en"]})
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} CPUs; median of {args.runs} runs each\n")
     print_table(rows)

@@ -7,6 +7,7 @@ import re
 
 from .diagnostics import Report
 from .model import Project, Prose
+from .sanitize import ProseTooLarge, check_limits
 from .urls import key_of
 
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -39,6 +40,11 @@ def lines_outside_code(prose: Prose):
 
 def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int, report: Report) -> None:
     """`folder` is where the file's relative links start from ('' for content/<lang>/)."""
+    try:
+        check_limits(prose.body)
+    except ProseTooLarge as exc:
+        report.error(prose.path, prose.body_line, 1, f"too large to publish: {exc}; split the text or simplify it")
+        return
     previous = first_level - 1
     for number, line in lines_outside_code(prose):
         heading = HEADING.match(line)

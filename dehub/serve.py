@@ -19,7 +19,7 @@ from pathlib import Path
 from .config import Config, load_config
 
 WATCHED = ("hubs", "content", "theme", "translations", "mkdocs.yml")
-RELOAD_SCRIPT = """<script>(function(){var v=null;setInterval(function(){fetch("/__dehub_version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},400)}())</script>"""
+RELOAD_SCRIPT = """<script>(function(){var v=null;setInterval(function(){fetch("/__dehub_version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},250)}())</script>"""
 
 
 class Preview:

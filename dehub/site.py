@@ -112,6 +112,14 @@ def build_all(config: Config, project: Project, langs: list[str], staging: Path)
         return [future.result() for future in futures]
 
 
+MARKER = ".dehub-site"  # marks a folder this command built, and may therefore replace
+
+
+def replaceable(out: Path) -> bool:
+    """Only an empty folder or an earlier build may be replaced; never a user's other files."""
+    return not out.exists() or (out.is_dir() and (not any(out.iterdir()) or (out / MARKER).is_file()))
+
+
 def swap_in(staging: Path, out: Path) -> None:
     """Replace `out` by `staging` so that a reader never sees a half-written site."""
     old = None
@@ -150,11 +158,18 @@ def build_site(root: Path, langs: list[str] | None = None, out: Path | None = No
         return print_report(report, "nothing was built; the previous site is unchanged", fmt)
     langs = langs or config.codes
     out = (out or root / "site").resolve()
+    if not replaceable(out) or out == root.resolve() or root.resolve().is_relative_to(out):
+        print(
+            f"error: {out} exists and is not a site built by build.py (no {MARKER} file); nothing was changed. Remove it or choose another --out.",
+            file=sys.stderr,
+        )
+        return 1
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         results = build_all(config, project, langs, staging)
         write_root_files(config, project, langs, staging)
+        (staging / MARKER).write_text("built by `python build.py build`; the next build replaces this folder\n", encoding="utf-8")
         if offline:
             make_browsable_offline(staging)
         swap_in(staging, out)

@@ -85,3 +85,18 @@ def test_hub_prose_links_are_rendered_as_links_between_hub_pages(tmp_path: Path)
     hrefs = {a.get_text(): a["href"] for a in doc.select(".dehub-prose a")}
     assert hrefs["Hamburg"] == "../hamburg/"
     assert hrefs["the initiative"] == "../../initiative/"
+
+
+def test_a_link_flood_is_refused_before_rendering(tmp_path: Path) -> None:
+    flood = " ".join(f"[{n}](https://www.gtai.de/{n})" for n in range(600))
+    assert check_page(tmp_path, flood + "\n") == [
+        "content/en/test-page.md:5:1: error: too large to publish: more than 500 links; split the text or simplify it"
+    ]
+
+
+def test_pathologically_deep_nesting_is_refused(tmp_path: Path) -> None:
+    nested = "\n".join("    " * depth + "- item" for depth in range(30))
+    errors = check_page(tmp_path, nested + "\n")
+    assert errors == [
+        "content/en/test-page.md:5:1: error: too large to publish: nesting deeper than 20 levels; split the text or simplify it"
+    ]

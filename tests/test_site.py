@@ -290,3 +290,24 @@ def test_unknown_language_is_an_error(tmp_path: Path) -> None:
     result = run_build_py("build", "--lang", "xx", "--out", str(tmp_path / "o"), root=repo)
     assert result.returncode == 1
     assert "'xx' is not a configured language" in result.stderr
+
+
+def test_build_never_replaces_a_folder_it_did_not_build(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    notes = tmp_path / "my-notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("keep me", encoding="utf-8")
+    result = run_build_py("build", "--lang", "en", "--out", str(notes), root=repo)
+    assert result.returncode == 1
+    assert "is not a site built by build.py" in result.stderr
+    assert [p.name for p in notes.iterdir()] == ["todo.txt"]
+    assert run_build_py("build", "--lang", "en", "--out", str(repo), root=repo).returncode == 1
+    assert (repo / "hubs" / "dortmund" / "hub.yml").is_file()
+
+
+def test_a_previous_build_is_replaced(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    out = tmp_path / "site"
+    assert run_build_py("build", "--lang", "en", "--out", str(out), root=repo).returncode == 0
+    assert (out / ".dehub-site").is_file()
+    assert run_build_py("build", "--lang", "en", "--out", str(out), root=repo).returncode == 0
