@@ -14,10 +14,12 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .config import Config, load_config
 
+WRITE_EVENTS = {"created", "modified", "deleted", "moved", "closed"}
 WATCHED = ("hubs", "content", "theme", "translations", "mkdocs.yml")
 RELOAD_SCRIPT = """<script>(function(){var v=null;setInterval(function(){fetch("/__dehub_version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},250)}())</script>"""
 
@@ -31,21 +33,30 @@ class Preview:
         self.version = 0
         self.errors: list[str] = []
         self.lock = threading.Lock()
+        self.carried_over: set[str] = set()
 
     def affected_languages(self, config: Config, changed: set[str]) -> list[str]:
+        """The languages that show the changed files, the edited language first."""
+        first: list[str] = []
         langs: set[str] = set()
-        for path in changed:
+        for path in sorted(changed):
             parts = Path(path).parts
-            name = parts[-1]
-            if parts[0] == "hubs" and name.endswith(".md"):
-                lang = name[:-3]
-                langs.add(lang)
-                langs.update(code for code in config.codes if lang in config.fallback_chain(code)[1:] or lang == config.source_language)
-            else:
+            if not (parts[0] == "hubs" and len(parts) == 3 and parts[2].endswith(".md")):
                 return config.codes
-        return [code for code in config.codes if code in langs]
+            lang, folder = parts[2][:-3], self.root / "hubs" / parts[1]
+            first.append(lang)
+            langs.add(lang)
+            for code in config.codes:
+                chain = config.fallback_chain(code)
+                shown = next((c for c in chain if (folder / f"{c}.md").exists()), None)
+                if shown == lang or lang == config.source_language:  # German changes mark translations outdated
+                    langs.add(code)
+        ordered = [code for code in dict.fromkeys(first) if code in config.codes]
+        return ordered + [code for code in config.codes if code in langs and code not in ordered]
 
-    def rebuild(self, changed: set[str] | None = None) -> None:
+    def rebuild(self, changed: set[str] | None = None, interrupted: Callable[[], bool] = lambda: False) -> None:
+        """Rebuild what `changed` affects. A newer edit interrupts between languages; the
+        languages not yet rebuilt are carried over, after the newly edited one."""
         from .site import build_language, validate
         from .write import write_root_files
 
@@ -60,17 +71,24 @@ class Preview:
             print(report.summary("the preview shows the last good build"), file=sys.stderr)
             return
         langs = config.codes if not changed or not (self.out / config.codes[0]).exists() else self.affected_languages(config, changed)
-        for lang in langs:
+        langs += [lang for lang in config.codes if lang in self.carried_over and lang not in langs]
+        self.carried_over = set()
+        for index, lang in enumerate(langs):
             staging = Path(tempfile.mkdtemp(prefix=f"{lang}-", dir=self.out.parent))
             build_language(config, project, lang, staging / lang)
-            with self.lock:
-                shutil.rmtree(self.out / lang, ignore_errors=True)
+            with self.lock:  # readers take the lock too, so they never see a half-swapped folder
+                if (self.out / lang).exists():
+                    (self.out / lang).rename(staging / "old")
                 (staging / lang).rename(self.out / lang)
+                self.errors = []
+                self.version += 1  # open pages of this language reload now, not after every language
             shutil.rmtree(staging, ignore_errors=True)
-        write_root_files(config, project, config.codes, self.out)
+            if interrupted() and index + 1 < len(langs):
+                self.carried_over = set(langs[index + 1 :])
+                langs = langs[: index + 1]
+                break
         with self.lock:
-            self.errors = []
-            self.version += 1
+            write_root_files(config, project, config.codes, self.out)
         print(f"rebuilt {', '.join(langs)} in {time.perf_counter() - started:.2f} s")
 
 
@@ -101,34 +119,46 @@ def serve(root: Path, port: int = 8000) -> int:
                 self.wfile.write(body)
                 return
             path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if path.suffix != ".html" or not path.is_file():
-                return super().do_GET()
-            page = path.read_text(encoding="utf-8")
             with preview.lock:
+                if path.is_dir():
+                    if not self.path.split("?")[0].endswith("/"):
+                        return super().do_GET()  # the redirect to the folder's URL with a slash
+                    path = path / "index.html"
+                if not path.is_file():
+                    path = preview.out / "404.html"
+                    status = 404
+                else:
+                    status = 200
+                data = path.read_bytes() if path.is_file() else b"not found"
                 errors = list(preview.errors)
-            banner = ""
-            if errors:
-                banner = (
-                    '<div role="alert" style="background:#fff4e5;color:#1a1a1a;border:3px solid #b34700;padding:1rem;margin:0;white-space:pre-wrap;font:14px/1.5 monospace">'
-                    + html.escape("\n".join(errors))
-                    + "</div>"
+            if path.suffix == ".html":
+                banner = ""
+                if errors:
+                    banner = (
+                        '<div role="alert" style="background:#fff4e5;color:#1a1a1a;border:3px solid #b34700;padding:1rem;margin:0;white-space:pre-wrap;font:14px/1.5 monospace">'
+                        + html.escape("\n".join(errors))
+                        + "</div>"
+                    )
+                page = data.decode("utf-8")
+                page = (
+                    page.replace("</body>", banner + RELOAD_SCRIPT + "</body>", 1) if "</body>" in page else page + banner + RELOAD_SCRIPT
                 )
-            page = page.replace("</body>", banner + RELOAD_SCRIPT + "</body>", 1) if "</body>" in page else page + banner + RELOAD_SCRIPT
-            body = page.encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+                data = page.encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8" if path.suffix == ".html" else self.guess_type(str(path)))
             self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(data)))
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(data)
 
     pending: set[str] = set()
     wake = threading.Event()
 
     class Watcher(FileSystemEventHandler):
         def on_any_event(self, event) -> None:
-            if event.is_directory and event.event_type == "modified":
+            # Only writes count: on Linux watchdog also reports every open and read-only close,
+            # and the build's own reading would otherwise trigger the next rebuild.
+            if event.event_type not in WRITE_EVENTS or (event.is_directory and event.event_type == "modified"):
                 return
             for raw in {getattr(event, "src_path", ""), getattr(event, "dest_path", "")} - {""}:
                 try:
@@ -154,7 +184,7 @@ def serve(root: Path, port: int = 8000) -> int:
             changed = set(pending)
             pending.clear()
             try:
-                preview.rebuild(changed)
+                preview.rebuild(changed, interrupted=wake.is_set)
             except Exception as exc:  # noqa: BLE001
                 print(f"error: rebuild failed: {exc}", file=sys.stderr)
 

@@ -80,7 +80,28 @@ def test_only_affected_languages_are_rebuilt() -> None:
 
     config = load_config(ROOT)
     preview = Preview(ROOT)
+    own = {path.stem for path in (ROOT / "hubs" / "berlin").glob("*.md")}
+    assert own == {"de", "en"}, "this spec assumes Berlin has German and English prose only"
+    # English prose shows in English and in every language that falls back to it, English first.
+    assert preview.affected_languages(config, {"hubs/berlin/en.md"}) == ["en", "fr", "es", "zh", "ja", "ar"]
+    # German prose is the source: every language (translations may now be outdated), German first.
+    assert preview.affected_languages(config, {"hubs/berlin/de.md"}) == ["de", "en", "fr", "es", "zh", "ja", "ar"]
+    # A new French text shows only in French.
     assert preview.affected_languages(config, {"hubs/berlin/fr.md"}) == ["fr"]
-    assert set(preview.affected_languages(config, {"hubs/berlin/en.md"})) == {"de", "en", "fr", "es", "zh", "ja", "ar"} - {"de"} | {"de"}
     assert preview.affected_languages(config, {"hubs/berlin/hub.yml"}) == config.codes
     preview.out.rmdir()
+
+
+def test_a_newer_edit_interrupts_a_rebuild_and_the_rest_is_carried_over(tmp_path: Path) -> None:
+    from dehub.serve import Preview
+
+    repo = make_repo(tmp_path)
+    preview = Preview(repo)
+    preview.rebuild()
+    before = preview.version
+    preview.rebuild({"hubs/dortmund/en.md"}, interrupted=lambda: True)
+    assert preview.version == before + 1, "only English was rebuilt before the newer edit took over"
+    assert preview.carried_over == {"fr", "es", "zh", "ja", "ar"}
+    preview.rebuild({"hubs/hamburg/fr.md"})
+    assert preview.version == before + 1 + 5, "French first, then the four languages carried over"
+    assert preview.carried_over == set()
