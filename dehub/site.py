@@ -74,6 +74,7 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
     loc = localizer(config.root, lang, config.fallback_chain(lang))
     specs = collect_pages(project, config, loc)
     collector = _Collect()
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # Material segments Chinese with jieba; its chatter is noise
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     logger.setLevel(logging.WARNING)
