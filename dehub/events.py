@@ -89,6 +89,13 @@ def _page(
     return PageSpec(key, title, description, html=html)
 
 
+def _filtered(r: Renderer, key: str, title: str, description: str, keep, focus_filters: list[Filter], calendar_hub: Hub | None) -> PageSpec:
+    """A no-JavaScript filter page: the events `keep` selects, with the focus filters only."""
+    upcoming = [event for event in r.upcoming if keep(event)]
+    past = [event for event in r.past if keep(event)]
+    return _page(r, key, title, description, upcoming, past, [], focus_filters, intro=Prosed(None), calendar_hub=calendar_hub)
+
+
 def event_pages(r: Renderer) -> list[PageSpec]:
     """All events, then one page per hub and per sector focus that has events."""
     _ = r.loc.gettext
@@ -110,40 +117,19 @@ def event_pages(r: Renderer) -> list[PageSpec]:
             calendar_hub=None,
         )
     ]
+    description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.")
     for item in hub_filters:
         slug = item.key.rsplit("/", 1)[1]
         title = _("Events of %(name)s") % {"name": item.label}
-        description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
         pages.append(
-            _page(
-                r,
-                item.key,
-                title,
-                description,
-                [e for e in r.upcoming if slug in e.hubs],
-                [e for e in r.past if slug in e.hubs],
-                [],
-                focus_filters,
-                intro=Prosed(None),
-                calendar_hub=hubs[slug],
-            )
+            _filtered(r, item.key, title, description % {"title": title}, lambda e, slug=slug: slug in e.hubs, focus_filters, hubs[slug])
         )
     for item in focus_filters:
         key = item.key.rsplit("/", 1)[1]
         title = _("Events with the focus %(focus)s") % {"focus": item.label}
-        description = _("%(title)s: upcoming and past events, and a calendar to subscribe to.") % {"title": title}
         pages.append(
-            _page(
-                r,
-                item.key,
-                title,
-                description,
-                [e for e in r.upcoming if key in event_foci(e, hubs)],
-                [e for e in r.past if key in event_foci(e, hubs)],
-                [],
-                focus_filters,
-                intro=Prosed(None),
-                calendar_hub=None,
+            _filtered(
+                r, item.key, title, description % {"title": title}, lambda e, key=key: key in event_foci(e, hubs), focus_filters, None
             )
         )
     return pages

@@ -196,6 +196,12 @@ def hub_pages(r: Renderer) -> list[PageSpec]:
     return pages
 
 
+def filter_page(r: Renderer, key: str, title: str, hubs: list[Hub], current: str) -> PageSpec:
+    """A no-JavaScript filter: the hubs of one focus or one federal state, as a real page."""
+    html = r.render("filtered.html", key, title=title, hubs=hubs, focus_keys=r.used_focus(), states=r.used_states(), current=current)
+    return PageSpec(key, title, r.listing(title, hubs), html=html)
+
+
 def overview_pages(r: Renderer, content: dict) -> list[PageSpec]:
     g = r.loc.gettext
     intro = content.get("hubs", Prosed(None))
@@ -211,44 +217,11 @@ def overview_pages(r: Renderer, content: dict) -> list[PageSpec]:
         )
     ]
     for key in r.used_focus():
-        label = r.loc.focus_label(key)
-        title = g("Hubs with the focus %(focus)s") % {"focus": label}
-        page_key = f"hubs/focus/{key}"
-        pages.append(
-            PageSpec(
-                page_key,
-                title,
-                r.listing(title, r.by_focus[key]),
-                html=r.render(
-                    "filtered.html",
-                    page_key,
-                    title=title,
-                    hubs=r.by_focus[key],
-                    focus_keys=r.used_focus(),
-                    states=r.used_states(),
-                    current=key,
-                ),
-            )
-        )
+        title = g("Hubs with the focus %(focus)s") % {"focus": r.loc.focus_label(key)}
+        pages.append(filter_page(r, f"hubs/focus/{key}", title, r.by_focus[key], current=key))
     for state in r.used_states():
         title = g("Hubs in %(state)s") % {"state": state}
-        page_key = "hubs/state/" + slugify(state)
-        pages.append(
-            PageSpec(
-                page_key,
-                title,
-                r.listing(title, r.by_state[state]),
-                html=r.render(
-                    "filtered.html",
-                    page_key,
-                    title=title,
-                    hubs=r.by_state[state],
-                    focus_keys=r.used_focus(),
-                    states=r.used_states(),
-                    current=state,
-                ),
-            )
-        )
+        pages.append(filter_page(r, "hubs/state/" + slugify(state), title, r.by_state[state], current=state))
     return pages
 
 
