@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import markdown
 import nh3
 
 PROSE_TAGS = {
@@ -77,7 +76,9 @@ class ProseTooLarge(ValueError):
 
 
 @lru_cache(maxsize=2)
-def _markdown(extended: bool) -> markdown.Markdown:
+def _markdown(extended: bool):
+    import markdown  # here, not at the top: `check` uses this module's limits without rendering
+
     extensions = ["attr_list", "fenced_code", "tables", "toc"] if extended else ["attr_list", "fenced_code"]
     return markdown.Markdown(extensions=extensions, output_format="html")
 
