@@ -69,6 +69,8 @@ class DehubPlugin(BasePlugin):
 
     def on_page_context(self, context, page, config, nav):
         spec = self.specs[page.file.src_uri]
+        # Material's header reads the switcher from config.extra.alternate; pages render one
+        # after another, so setting it per page gives each page links to its own translations.
         config.extra["alternate"] = self.switcher(spec)
         context["dehub"] = {
             "description": spec.description,

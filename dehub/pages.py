@@ -83,6 +83,9 @@ class Renderer:
         self.loc = loc
         self.env = environment()
         self.env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+        keys = {key for hub in project.hubs for key in hub.focus}
+        self._used_focus = sorted(keys, key=lambda k: loc.focus_label(k).casefold())
+        self._used_states = sorted({state for hub in project.hubs for state in hub.states})
         self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus()}
         self.by_state = {state: [hub for hub in project.hubs if state in hub.states] for state in self.used_states()}
         self.existing = {"index", "hubs", "events", "news", "open-data"} | {page.key for page in project.pages}
@@ -95,11 +98,11 @@ class Renderer:
                 self.upcoming_by_hub.setdefault(slug, []).append(event)
 
     def used_focus(self) -> list[str]:
-        keys = {key for hub in self.project.hubs for key in hub.focus}
-        return sorted(keys, key=lambda k: self.loc.focus_label(k).casefold())
+        """The foci some hub has, by their label in this language (computed once)."""
+        return self._used_focus
 
     def used_states(self) -> list[str]:
-        return sorted({state for hub in self.project.hubs for state in hub.states})
+        return self._used_states
 
     def render(self, template: str, key: str, **context: object) -> str:
         config = self.config
@@ -164,10 +167,12 @@ class Renderer:
         return Markup(html)  # noqa: S704
 
 
-def description_of(prose: Prose | None, fallback: str) -> str:
-    if prose is not None and isinstance(prose.meta.get("description"), str):
-        return prose.meta["description"]
-    return fallback
+def description_of(chosen: Prosed, default: str) -> str:
+    """The prose's own meta description, unless the prose stands in from another language
+    (the page around it is in the reader's language, so its generated summary fits better)."""
+    if chosen.prose is not None and chosen.notice != "fallback" and isinstance(chosen.prose.meta.get("description"), str):
+        return chosen.prose.meta["description"]
+    return default
 
 
 def hub_pages(r: Renderer) -> list[PageSpec]:
@@ -187,7 +192,7 @@ def hub_pages(r: Renderer) -> list[PageSpec]:
             PageSpec(
                 key,
                 name,
-                description_of(chosen.prose if chosen.notice != "fallback" else None, summary),
+                description_of(chosen, summary),
                 html=html,
                 notice=chosen.notice,
                 text_lang=chosen.lang,
@@ -210,7 +215,7 @@ def overview_pages(r: Renderer, content: dict) -> list[PageSpec]:
             "hubs",
             g("All hubs"),
             description_of(
-                intro.prose if intro.notice != "fallback" else None,
+                intro,
                 g("The twelve de:hub locations on a map and in a list, by sector focus and federal state."),
             ),
             html=r.render("hubs.html", "hubs", hubs=r.project.hubs, intro=intro, focus_keys=r.used_focus(), states=r.used_states()),
@@ -237,7 +242,7 @@ def collect_pages(project: Project, config: Config, loc: Localizer) -> list[Page
             "index",
             g("de:hub – Digital Hub Initiative"),
             description_of(
-                home.prose if home.notice != "fallback" else None,
+                home,
                 g("Twelve digital hubs across Germany for founders, investors and skilled workers."),
             ),
             html=r.render("home.html", "index", intro=home, hubs=project.hubs, upcoming=r.upcoming),
@@ -266,7 +271,7 @@ def collect_pages(project: Project, config: Config, loc: Localizer) -> list[Page
             PageSpec(
                 page.key,
                 title,
-                description_of(chosen.prose, title),
+                chosen.prose.meta.get("description") or title,  # a content page falls back as a whole
                 markdown=chosen.prose.body,
                 notice=chosen.notice,
                 text_lang=chosen.lang,
