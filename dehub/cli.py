@@ -1,13 +1,14 @@
-"""The command line: `python build.py [build|check|serve|new-hub|i18n] ...`."""
+"""The command line: `python build.py [build|check|serve|new-hub|i18n] ...` -> dehub.commands.
+
+Imported by build.py only; each command's module is imported when it runs, so `check`
+never loads the renderer or MkDocs.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-
-from .config import load_config
-from .diagnostics import Report
 
 
 def parser() -> argparse.ArgumentParser:
@@ -41,33 +42,6 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def run_check(root: Path, fmt: str = "text", release: bool = False) -> tuple[Report, str]:
-    from .catalogs import lint_catalogs
-    from .i18n import stale_pot
-    from .validate import load_project
-
-    report = Report()
-    config = load_config(root)
-    project = load_project(root, config, report)
-    lint_catalogs(root, config, report)
-    problem = stale_pot(root)
-    if problem is not None:
-        report.diagnostics.append(problem)
-    if release:
-        from .release import check_placeholders
-
-        check_placeholders(root, report)
-    return report, f"{len(project.hubs)} hubs, {len(project.events)} events"
-
-
-def print_report(report: Report, checked: str, fmt: str) -> int:
-    out = sys.stdout if fmt == "github" else sys.stderr if not report.ok else sys.stdout
-    for line in report.lines(fmt):
-        print(line, file=out)
-    print(report.summary(checked), file=sys.stderr if not report.ok else sys.stdout)
-    return 0 if report.ok else 1
-
-
 def main(argv: list[str] | None = None, default_root: Path | None = None) -> int:
     args = parser().parse_args(argv)
     root = (args.root or default_root or Path.cwd()).resolve()
@@ -76,34 +50,25 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
         return 2
     command = args.command or "build"
     if command == "check":
-        report, checked = run_check(root, args.format, args.release)
-        if args.changed_only:
-            from .changes import ChangesError, changed_files
+        from .commands.check import check
 
-            try:
-                changed = set(changed_files(root, args.changed_only))
-            except ChangesError as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                return 2
-            report = report.only(changed)
-            checked += f", {len(changed)} changed files since {args.changed_only}"
-        return print_report(report, checked, args.format)
+        return check(root, args.format, args.release, args.changed_only)
     if command == "new-hub":
-        from .scaffold import new_hub
+        from .commands.new_hub import new_hub
 
         status, message = new_hub(root, args.slug)
         print(message, file=sys.stderr if status else sys.stdout)
         return status
-    if command == "build" or command is None:
-        from .site import build_site
+    if command == "build":
+        from .commands.build import build_site
 
         langs = getattr(args, "langs", None)
         out = getattr(args, "out", None)
         return build_site(root, langs=langs, out=out, fmt=getattr(args, "format", "text"), offline=getattr(args, "offline", False))
     if command == "serve":
-        from .serve import serve
+        from .commands.serve import serve
 
         return serve(root, port=args.port)
-    from .i18n import run_i18n
+    from .commands.i18n import run_i18n
 
     return run_i18n(root, args)

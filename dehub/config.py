@@ -1,15 +1,35 @@
-"""Project configuration: languages and the public base URL, read from mkdocs.yml."""
+"""Project configuration: languages, the public base URL and the build's clock, read once.
+
+The clock (`Config.moment`) is read here and nowhere else: SOURCE_DATE_EPOCH when set
+(reproducible builds), else now, in the site's time zone.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 
 SITE_URL_ENV = "DEHUB_SITE_URL"
 LANG_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+TIMEZONE = "Europe/Berlin"  # the hubs' local time: event times are wall-clock times here
+BERLIN = ZoneInfo(TIMEZONE)
+
+
+def epoch_from_env() -> int | None:
+    """SOURCE_DATE_EPOCH as a number, or None when it is unset or not a number."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(value) if value.isdigit() else None
+
+
+def read_clock() -> datetime:
+    """When the site is built, in Berlin: SOURCE_DATE_EPOCH when set (reproducible), else now."""
+    epoch = epoch_from_env()
+    return datetime.fromtimestamp(epoch, BERLIN) if epoch is not None else datetime.now(BERLIN).replace(microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -27,6 +47,12 @@ class Config:
     languages: tuple[Language, ...]
     source_only_pages: tuple[str, ...] = ()
     mkdocs: dict = field(default_factory=dict, compare=False, hash=False)
+    moment: datetime = field(default_factory=read_clock, compare=False)  # the build's clock, read once
+
+    @property
+    def today(self) -> date:
+        """The day the site is built for: events before it are past."""
+        return self.moment.date()
 
     @property
     def codes(self) -> list[str]:
@@ -47,6 +73,11 @@ class Config:
 
         return urlsplit(self.site_url).path or "/"
 
+    @property
+    def default_language(self) -> str:
+        """The language of language-neutral files (calendars, open data): the first fallback, e.g. en."""
+        return self.fallbacks[0] if self.fallbacks else self.source_language
+
 
 def load_config(root: Path) -> Config:
     """Read the maintainers' mkdocs.yml (trusted) and the environment override."""
@@ -65,4 +96,5 @@ def load_config(root: Path) -> Config:
         languages=languages,
         source_only_pages=tuple(settings.get("source_only_pages", [])),
         mkdocs=mkdocs,
+        moment=read_clock(),
     )

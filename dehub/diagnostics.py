@@ -1,7 +1,14 @@
-"""Problems found in user input, reported as `path:line:col: error: message`."""
+"""Problems found in user input, reported as `path:line:col: error: message`, and printed.
+
+Every stage appends to one `Report`; nothing stops at the first error. A `Diagnostic`
+carries its position (1-based line and column, 0 when unknown) and whether it comes from a
+rule that relates files (`cross_file`: kept by `check --changed-only` for any file).
+"""
 
 from __future__ import annotations
 
+import difflib
+import sys
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -90,3 +97,18 @@ def shorten(value: object, limit: int = MAX_VALUE_CHARS) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
+
+
+def did_you_mean(word: object, choices: list[str]) -> str:
+    """A hint for a misspelt value: "did you mean 'x'? " (with the space), or ''."""
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def print_report(report: Report, checked: str, fmt: str) -> int:
+    """Print every problem and the summary line; the exit status (0 ok, 1 errors)."""
+    out = sys.stdout if fmt == "github" else sys.stderr if not report.ok else sys.stdout
+    for line in report.lines(fmt):
+        print(line, file=out)
+    print(report.summary(checked), file=sys.stderr if not report.ok else sys.stdout)
+    return 0 if report.ok else 1

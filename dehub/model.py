@@ -1,4 +1,4 @@
-"""The validated data the rest of the pipeline works on."""
+"""The domain types the pipeline passes on once validated: hubs, events, prose, pages, news. No I/O."""
 
 from __future__ import annotations
 
@@ -6,18 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-Localized = str | dict[str, str]
-
-
-def pick(text: Localized, chain: list[str]) -> tuple[str, str | None]:
-    """The text for the first language in `chain` that has one, and that language."""
-    if isinstance(text, str):
-        return text, None
-    for code in chain:
-        if code in text:
-            return text[code], code
-    code = next(iter(text))
-    return text[code], code
+Localized = str | dict[str, str]  # one text for every language, or one per language code
+# Proposed by the project, not yet confirmed by the Hub Agency: the open data files and their page say so.
+OPEN_DATA_LICENSE = {"id": "CC-BY-4.0", "name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/", "status": "proposed"}
 
 
 def source_hash(body: str) -> str:
@@ -85,28 +76,34 @@ class Hub:
 
 
 @dataclass
+class ContentPage:
+    """One of the Agency's pages (content/<lang>/<key>.md) in every language it exists in."""
+
+    key: str  # 'index', 'initiative', ...; the URL is /<lang>/<key>/
+    versions: dict[str, Prose]
+
+
+@dataclass
+class NewsPost:
+    """One news post (content/<lang>/news/YYYY-MM-DD-<slug>.md); translations share the file name."""
+
+    slug: str  # the file name without date and .md; the URL is /<lang>/news/<slug>/
+    date: date
+    versions: dict[str, Prose] = field(default_factory=dict)  # Prose.meta holds the front matter
+
+
+@dataclass
 class Project:
     """Everything validated once and shared with every language build."""
 
     hubs: list[Hub]
     events: list[Event]
-    pages: list = field(default_factory=list)  # content.ContentPage
-    news: list = field(default_factory=list)  # news.NewsPost, newest first
+    pages: list[ContentPage] = field(default_factory=list)
+    news: list[NewsPost] = field(default_factory=list)  # newest first
 
-
-def build_moment() -> datetime:
-    """When the site is built, in Berlin: SOURCE_DATE_EPOCH when set (reproducible), else now."""
-    import os
-    from zoneinfo import ZoneInfo
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    berlin = ZoneInfo("Europe/Berlin")
-    return datetime.fromtimestamp(int(epoch), berlin) if epoch and epoch.isdigit() else datetime.now(berlin).replace(microsecond=0)
-
-
-def build_date() -> date:
-    """The day the site is built for (see build_moment)."""
-    return build_moment().date()
+    def page(self, key: str) -> ContentPage | None:
+        """The content page `key` ('events', 'news', ...), if the Agency wrote one."""
+        return next((page for page in self.pages if page.key == key), None)
 
 
 def is_upcoming(event: Event, today: date) -> bool:

@@ -1,0 +1,77 @@
+"""`build`: validate once, build every language in parallel, write the root files, swap in."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..config import load_config
+from ..diagnostics import print_report
+from ..engine.worker import build_all
+from ..validate.project import validate_sources
+from ..write.offline import make_browsable_offline
+from ..write.root import write_root_files
+from ..write.swap import MARKER, mark, replaceable, swap_in
+
+
+def describe_failure(root: Path, exc: Exception) -> str:
+    """One `path:line: error:` line for a failure in a template or the theme."""
+    from jinja2 import TemplateSyntaxError
+
+    if isinstance(exc, TemplateSyntaxError):
+        path = Path(exc.filename or exc.name or "template")
+        with contextlib.suppress(ValueError):
+            path = path.resolve().relative_to(root.resolve())
+        return f"{path.as_posix()}:{exc.lineno}: error: {exc.message}"
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"error: {type(exc).__name__}: {text[:300]}"
+
+
+def build_site(root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text", offline: bool = False) -> int:
+    started = time.perf_counter()
+    config = load_config(root)
+    report, project = validate_sources(root, config)
+    unknown = [lang for lang in langs or [] if lang not in config.codes]
+    for lang in unknown:
+        report.error("mkdocs.yml", 0, 0, f"--lang {lang!r} is not a configured language; allowed: {', '.join(config.codes)}")
+    if not report.ok:
+        return print_report(report, "nothing was built; the previous site is unchanged", fmt)
+    langs = langs or config.codes
+    out = (out or root / "site").resolve()
+    if not replaceable(out) or out == root.resolve() or root.resolve().is_relative_to(out):
+        print(
+            f"error: {out} exists and is not a site built by build.py (no {MARKER} file); nothing was changed. Remove it or choose another --out.",
+            file=sys.stderr,
+        )
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        results = build_all(config, project, langs, staging)
+        write_root_files(config, project, langs, staging)
+        mark(staging)
+        if offline:
+            make_browsable_offline(staging)
+        swap_in(staging, out)
+    except Exception as exc:  # noqa: BLE001 - reported as a line, never as a traceback
+        shutil.rmtree(staging, ignore_errors=True)
+        if os.environ.get("DEHUB_DEBUG"):
+            raise
+        print(describe_failure(root, exc), file=sys.stderr)
+        print("error: the build failed; the previous site is unchanged (set DEHUB_DEBUG=1 for details)", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for result in results:
+        for message in result.warnings:
+            print(f"warning: [{result.lang}] {message}", file=sys.stderr)
+        print(f"{result.lang}: {result.pages} pages in {result.seconds:.2f} s")
+    total = sum(result.pages for result in results)
+    print(f"built {total} pages in {len(results)} languages into {out} in {time.perf_counter() - started:.2f} s")
+    return 0

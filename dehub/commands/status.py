@@ -1,0 +1,233 @@
+"""`i18n status` and `i18n mark-current`: what each language lacks, and recording that a
+translated text is current (its German source's hash in the front matter, `source_hash:`)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from ..config import Config
+from ..diagnostics import Report
+from ..load.files import PROSE_RE, read_prose
+from ..load.po import parse_catalog
+from ..load.safe_yaml import FRONT_MATTER, load_yaml, read_file
+from ..localize.catalogs import MESSAGES_LANGUAGE, POT, language_name
+from ..model import source_hash
+
+STATES = {
+    "UI strings": ("translated", "fuzzy", "missing"),
+    "hub prose": ("present", "outdated", "missing"),
+    "pages": ("present", "outdated", "missing"),
+    "YAML fields": ("present", "missing"),
+}
+
+
+def _ui_items(root: Path, lang: str, template: Catalog) -> list[tuple[str, str, str]]:
+    parsed = None if lang == MESSAGES_LANGUAGE else parse_catalog(root, lang)
+    catalog = parsed.catalog if parsed else None
+    items = []
+    for message in template:
+        if not message.id:
+            continue
+        found = catalog.get(message.id, message.context) if catalog is not None else None
+        strings = (found.string if isinstance(found.string, tuple) else (found.string,)) if found else ("",)
+        state = (
+            "translated"
+            if lang == MESSAGES_LANGUAGE or (found and all(strings) and not found.fuzzy)
+            else "fuzzy"
+            if found and found.fuzzy and any(strings)
+            else "missing"
+        )
+        items.append(("UI strings", repr(message.id if isinstance(message.id, str) else message.id[0]), state))
+    return items
+
+
+def _prose_state(root: Path, german: Path, translated: Path, lang: str, source: str) -> str:
+    if lang == source:
+        return "present"
+    if not translated.is_file():
+        return "missing"
+    original, version = read_prose(root, german, source, Report()), read_prose(root, translated, lang, Report())
+    current = original is not None and version is not None and version.recorded_hash == source_hash(original.body)
+    return "present" if current else "outdated"
+
+
+def yaml_fields(root: Path) -> list[tuple[str, object]]:
+    fields = []
+    files = sorted((root / "hubs").glob("*/hub.yml")) + sorted((root / "content" / "events").glob("*.y*ml"))
+    for file in files:
+        rel = file.relative_to(root).as_posix()
+        text = read_file(file, rel, Report())
+        doc = load_yaml(text, rel, Report()) if text is not None else None
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        if file.name == "hub.yml":
+            fields.append((f"{rel}: name", data.get("name")))
+            events = data.get("events") if isinstance(data.get("events"), list) else []
+            fields += [(f"{rel}: events[{i}].title", e.get("title")) for i, e in enumerate(events) if isinstance(e, dict)]
+        else:
+            fields.append((f"{rel}: title", data.get("title")))
+    return [(where, value) for where, value in fields if isinstance(value, (str, dict))]
+
+
+def language_items(root: Path, config: Config, lang: str, template: Catalog, fields: list) -> list[tuple[str, str, str]]:
+    """What a language has: (kind, what, state) for UI strings, prose and localized YAML fields."""
+    source = config.source_language
+    items = _ui_items(root, lang, template)
+    for german in sorted((root / "hubs").glob(f"*/{source}.md")):
+        items.append(
+            (
+                "hub prose",
+                f"{german.parent.relative_to(root).as_posix()}/{lang}.md",
+                _prose_state(root, german, german.parent / f"{lang}.md", lang, source),
+            )
+        )
+    base = root / "content" / source
+    for german in sorted(base.glob("*.md")) + sorted(base.glob("news/*.md")):
+        rel = german.relative_to(base).as_posix()
+        if lang == source or german.stem not in config.source_only_pages:
+            items.append(("pages", f"content/{lang}/{rel}", _prose_state(root, german, root / "content" / lang / rel, lang, source)))
+    items += [
+        ("YAML fields", f"{where} ({lang})", "present" if isinstance(value, str) or lang in value else "missing") for where, value in fields
+    ]
+    return items
+
+
+def _cell(count: int, total: int, percent: bool) -> str:
+    return f"{count} ({100 * count // total if total else 100}%)" if percent else str(count)
+
+
+def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
+    if not (root / POT).is_file():
+        print(f"{POT}: error: missing; run `python build.py i18n extract`", file=sys.stderr)
+        return 1
+    with open(root / POT, "rb") as handle:
+        template = read_po(handle)
+    fields = yaml_fields(root)
+    header = ["language"] + [f"{kind}: {state}" if i == 0 else state for kind, states in STATES.items() for i, state in enumerate(states)]
+    rows, gaps, outdated = [], [], []
+    for language in config.languages:
+        items = language_items(root, config, language.code, template, fields)
+        note = " (source)" if language.code == config.source_language else " (msgids)" if language.code == MESSAGES_LANGUAGE else ""
+        row = [f"{language.code}{'*' if language.complete else ''}{note}"]
+        for kind, states in STATES.items():
+            total = sum(1 for item in items if item[0] == kind)
+            row += [
+                _cell(sum(1 for item in items if item[0] == kind and item[2] == state), total, kind == "UI strings" or i == 0)
+                for i, state in enumerate(states)
+            ]
+        rows.append(row)
+        outdated += [f"{what}" for kind, what, state in items if state == "outdated"]
+        if language.complete:
+            for state in ("fuzzy", "missing"):
+                ui = [what for kind, what, st in items if kind == "UI strings" and st == state]
+                gaps += [f"{language.code}: {len(ui)} UI string(s) {state}, such as {ui[0]}"] if ui else []
+            gaps += [
+                f"{language.code}: {what} is {state}"
+                for kind, what, state in items
+                if kind != "UI strings" and state not in ("present", "translated")
+            ]
+    md = fmt == "markdown"
+    if md:
+        lines = ["### Translation status", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + [
+            "| " + " | ".join(r) + " |" for r in rows
+        ]
+    else:
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        lines = ["  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
+    lines += [
+        "",
+        f"{len(template)} UI strings in {POT}; * = complete: `i18n status --strict` fails when it lacks anything or has anything outdated;",
+        f"{MESSAGES_LANGUAGE} needs no catalog (the msgids are {language_name(MESSAGES_LANGUAGE)}).",
+    ]
+    bullet = "- " if md else "  "
+    if outdated:
+        lines += ["", "Outdated translations (the German text changed; update them, then run `python build.py i18n mark-current PATH`):"]
+        lines += [bullet + path for path in outdated]
+    if gaps:
+        lines += ["", "Gaps in complete languages:"] + [bullet + gap for gap in gaps]
+    print("\n".join(lines))
+    return 1 if strict and gaps else 0
+
+
+def _hash_line(value: str) -> str:
+    import yaml
+
+    return f"source_hash: {value}" if yaml.safe_load(f"x: {value}")["x"] == value else f'source_hash: "{value}"'
+
+
+def _german_of(root: Path, given: str, source: str) -> tuple[str, Path, Path | None, str | None]:
+    """The shown path, the translated file, its German source, and what is wrong with it."""
+    path = Path(given) if Path(given).is_absolute() or Path(given).exists() else root / given
+    try:
+        parts = path.resolve().relative_to(root.resolve()).parts
+    except ValueError:
+        return given, path, None, "is outside the repository"
+    shown, german, lang = "/".join(parts), None, None
+    if len(parts) == 3 and parts[0] == "hubs" and PROSE_RE.match(parts[2]):
+        lang, german = parts[2][:-3], root / "hubs" / parts[1] / f"{source}.md"
+    elif (
+        parts[:1] == ("content",)
+        and parts[1:2] != ("events",)
+        and (len(parts) == 3 or (len(parts) == 4 and parts[2] == "news"))
+        and parts[-1].endswith(".md")
+    ):
+        lang, german = parts[1], root / "content" / source / "/".join(parts[2:])
+    if german is None:
+        return (
+            shown,
+            path,
+            None,
+            "is not translated prose; expected hubs/<slug>/<lang>.md, content/<lang>/<page>.md or content/<lang>/news/<post>.md",
+        )
+    if lang == source:
+        return shown, path, None, "is the German source itself; mark its translations instead (e.g. the en.md next to it)"
+    if path.is_symlink() or not path.is_file():
+        return shown, path, None, "does not exist (or is not a regular file)"
+    if not german.is_file():
+        return shown, path, None, f"has no German source {german.relative_to(root).as_posix()} to translate from"
+    return shown, path, german, None
+
+
+def with_hash(raw: str, value: str) -> str | None:
+    """The file with `source_hash: value` in its front matter, all else byte for byte; None if broken."""
+    match = FRONT_MATTER.match(raw)
+    if match is None:
+        return None if raw.startswith("---\n") else f"---\n{_hash_line(value)}\n---\n" + raw
+    block = match.group(1) or ""
+    existing = re.search(r"^source_hash[ \t]*:.*$", block, re.M)
+    updated = block[: existing.start()] + _hash_line(value) + block[existing.end() :] if existing else block + _hash_line(value) + "\n"
+    return raw[:4] + updated + raw[4 + len(block) :]
+
+
+def mark_current(root: Path, config: Config, paths: list[str]) -> int:
+    """Record the German source's current hash in each translated file's front matter."""
+    if not paths:
+        print("error: name the translated files, e.g. `i18n mark-current hubs/berlin/en.md`", file=sys.stderr)
+        return 2
+    failed = 0
+    for given in paths:
+        shown, path, german, problem = _german_of(root, given, config.source_language)
+        report = Report()
+        original = read_prose(root, german, config.source_language, report) if german else None
+        try:
+            raw = path.read_bytes().decode("utf-8") if original else ""
+        except UnicodeDecodeError:
+            raw, problem = "", "is not UTF-8 text"
+        text = with_hash(raw, source_hash(original.body)) if original and not problem else None
+        if german and original is None:
+            problem = "its German source has errors: " + "; ".join(report.lines())
+        elif text is None and not problem:
+            problem = "front matter starts with '---' but has no closing '---' line"
+        if problem:
+            print(f"{shown}: error: {problem}", file=sys.stderr)
+            failed += 1
+        elif text == raw:
+            print(f"{shown}: already current ({source_hash(original.body)})")
+        else:
+            path.write_bytes(text.encode("utf-8"))
+            print(f"{shown}: source_hash {source_hash(original.body)}")
+    return 1 if failed else 0

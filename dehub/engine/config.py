@@ -1,0 +1,31 @@
+"""The per-language MkDocs config, derived from the maintainers' mkdocs.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..config import Config
+
+
+def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav: list[dict]) -> dict:
+    """Material for MkDocs, in `lang`, our theme overrides, only the search plugin (ours is added)."""
+    base = config.mkdocs
+    theme = dict(base.get("theme", {}))
+    theme.update(language=lang, custom_dir=str(config.root / theme.get("custom_dir", "theme")), font=False)
+    extra = {key: value for key, value in base.get("extra", {}).items() if key != "dehub"}
+    return {
+        **{key: value for key, value in base.items() if key not in {"extra", "theme", "nav", "plugins"}},
+        "site_url": config.url(f"{lang}/"),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "theme": theme,
+        "extra": extra,
+        "extra_css": ["assets/stylesheets/dehub.css", *base.get("extra_css", [])],
+        "extra_javascript": ["assets/javascripts/dehub.js", *base.get("extra_javascript", [])],
+        "nav": nav,
+        "plugins": ["search"],
+        "validation": {
+            "nav": {"omitted_files": "ignore", "absolute_links": "ignore"},
+            "links": {"anchors": "info", "unrecognized_links": "info"},
+        },
+    }

@@ -1,0 +1,73 @@
+"""One Material for MkDocs build per language, in a process pool (fork: the project is shared)."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+
+from ..config import Config
+from ..localize.localizer import localizer
+from ..model import Project
+from ..render.navigation import footer_links, navigation
+from ..render.pages import render_language
+from .config import mkdocs_config
+from .plugin import DehubPlugin
+
+
+@dataclass(frozen=True)
+class LanguageResult:
+    lang: str
+    pages: int
+    seconds: float
+    warnings: tuple[str, ...] = ()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_language(config: Config, project: Project, lang: str, site_dir: Path) -> LanguageResult:
+    """One Material for MkDocs build of one language (runs in a worker process)."""
+    start = time.perf_counter()
+    loc = localizer(config.root, lang, config.fallback_chain(lang))
+    pages = render_language(project, config, loc)
+    collector = _Collect()
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # Material segments Chinese with jieba; its chatter is noise
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    logger.setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="dehub-docs-") as docs_dir:
+        settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc))
+        mk = load_mkdocs_config(config_file=io.StringIO(yaml.safe_dump(settings, allow_unicode=True)))
+        mk.plugins["dehub"] = DehubPlugin(config, loc, pages, footer_links(pages, loc), project.hubs)
+        build(mk)
+    logger.removeHandler(collector)
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)
+    return LanguageResult(lang, len(pages), time.perf_counter() - start, tuple(collector.messages))
+
+
+def build_all(config: Config, project: Project, langs: list[str], staging: Path) -> list[LanguageResult]:
+    """Every language into staging/<lang>/, in parallel when there is more than one core."""
+    workers = max(1, min(len(langs), os.cpu_count() or 1))
+    if workers == 1:
+        return [build_language(config, project, lang, staging / lang) for lang in langs]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(build_language, config, project, lang, staging / lang) for lang in langs]
+        return [future.result() for future in futures]

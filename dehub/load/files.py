@@ -1,0 +1,135 @@
+"""Read hub folders, event files and prose from disk, safely, without interpreting them.
+
+Threat: a pull request's files. A symlink must not lead out of the repository, a file must
+not be huge or undecodable; each refusal is a diagnostic at the file, never an exception.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Report
+from ..model import Prose
+from ..urls import SLUG_RE
+from .safe_yaml import Document, load_yaml, read_file, split_front_matter
+
+PROSE_RE = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
+MAX_PROSE_BYTES = 128 * 1024
+
+
+@dataclass
+class HubSource:
+    slug: str
+    folder: Path
+    rel: str  # folder relative to the repo, with forward slashes
+    document: Document | None = None
+    prose: dict[str, Prose] = field(default_factory=dict)
+    other_files: list[str] = field(default_factory=list)
+
+
+def relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def inside(root: Path, path: Path) -> bool:
+    """True when `path`, with every symlink resolved, stays inside the repo."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def safe_file(root: Path, file: Path, report: Report) -> bool:
+    """A file the user named: must exist, be a regular file and not lead out of the repo."""
+    rel = relative(root, file)
+    if not inside(root, file):
+        report.error(rel, 1, 0, "symlink points outside the repository; replace it with a real file")
+        return False
+    if not file.is_file():
+        report.error(rel, 1, 0, "not a regular file")
+        return False
+    return True
+
+
+def read_prose(root: Path, file: Path, lang: str, report: Report) -> Prose | None:
+    rel = relative(root, file)
+    if not safe_file(root, file, report):
+        return None
+    text = read_file(file, rel, report, max_bytes=MAX_PROSE_BYTES)
+    if text is None:
+        return None
+    parsed = split_front_matter(text, rel, report)
+    if parsed is None:
+        return None
+    meta, body_line, body = parsed
+    return Prose(lang=lang, path=rel, body=body, body_line=body_line, meta=meta)
+
+
+def read_hub(root: Path, folder: Path, report: Report) -> HubSource:
+    rel = relative(root, folder)
+    source = HubSource(slug=folder.name, folder=folder, rel=rel)
+    hub_file = folder / "hub.yml"
+    if not hub_file.exists() and not hub_file.is_symlink():
+        report.error(f"{rel}/hub.yml", 1, 0, "hub.yml is missing; run `python build.py new-hub SLUG` for a template")
+    elif safe_file(root, hub_file, report):
+        text = read_file(hub_file, f"{rel}/hub.yml", report)
+        if text is not None:
+            source.document = load_yaml(text, f"{rel}/hub.yml", report)
+    for entry in sorted(os.listdir(folder)):
+        match = PROSE_RE.match(entry)
+        if match:
+            prose = read_prose(root, folder / entry, match.group(1), report)
+            if prose is not None:
+                source.prose[prose.lang] = prose
+        elif entry != "hub.yml":
+            source.other_files.append(entry)
+    return source
+
+
+def read_hubs(root: Path, report: Report) -> list[HubSource]:
+    hubs_dir = root / "hubs"
+    if not hubs_dir.is_dir():
+        report.error("hubs", 0, 0, "the hubs/ folder is missing")
+        return []
+    sources = []
+    for entry in sorted(os.listdir(hubs_dir)):
+        folder = hubs_dir / entry
+        if entry.startswith(".") or not folder.is_dir():
+            continue
+        if folder.is_symlink() or not inside(root, folder):
+            report.error(f"hubs/{entry}", 0, 0, "hub folder is a symlink; hub folders must be real folders")
+            continue
+        if not SLUG_RE.match(entry):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", entry.lower()).strip("-") or "my-hub"
+            report.error(
+                f"hubs/{entry}/hub.yml",
+                1,
+                0,
+                f"folder name {entry!r} is not a valid slug (lowercase letters, digits, single hyphens); rename it, e.g. to {suggestion!r}",
+            )
+            continue
+        sources.append(read_hub(root, folder, report))
+    return sources
+
+
+def read_event_files(root: Path, report: Report) -> list[Document]:
+    events_dir = root / "content" / "events"
+    documents = []
+    if not events_dir.is_dir():
+        return documents
+    for file in sorted(events_dir.iterdir()):
+        if file.suffix not in {".yml", ".yaml"}:
+            continue
+        rel = relative(root, file)
+        if not safe_file(root, file, report):
+            continue
+        text = read_file(file, rel, report)
+        if text is not None:
+            document = load_yaml(text, rel, report)
+            if document is not None:
+                documents.append(document)
+    return documents

@@ -1,0 +1,119 @@
+"""The message template translations/messages.pot: extracted from the code and templates that
+babel.cfg maps, and whether the committed one is current (`check` fails when it is not)."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po, write_po
+
+from ..config import epoch_from_env
+from ..diagnostics import Diagnostic
+from .catalogs import POT
+
+FIXED_EPOCH = 1735689600  # 2025-01-01T00:00Z, the POT date when SOURCE_DATE_EPOCH is unset
+HEADER = """\
+# de:hub (Digital Hub Initiative): UI strings of the website; msgids: English.
+# Made by `python build.py i18n extract`; do not edit. Translators: see
+# translations/README.md.
+#"""
+SOURCES = re.compile(r"^# Sources: ([0-9a-f]+)$", re.M)
+
+
+def _epoch() -> datetime:
+    epoch = epoch_from_env()
+    return datetime.fromtimestamp(FIXED_EPOCH if epoch is None else epoch, UTC)
+
+
+def _mapping(root: Path) -> tuple[list, dict]:
+    with open(root / "babel.cfg", encoding="utf-8") as handle:
+        return parse_mapping_cfg(handle, "babel.cfg")
+
+
+def sources_digest(root: Path) -> str:
+    """A fingerprint of every file babel.cfg maps: unchanged sources mean an unchanged .pot."""
+    from babel.util import pathmatch
+
+    method_map, _options = _mapping(root)
+    patterns = [pattern for pattern, method in method_map if method != "ignore"]
+    digest = hashlib.sha256()
+    for top in sorted({pattern.split("/")[0] for pattern in patterns}):
+        for file in sorted((root / top).rglob("*")):
+            rel = file.relative_to(root).as_posix()
+            if file.is_file() and "__" not in rel and any(pathmatch(pattern, rel) for pattern in patterns):
+                digest.update(rel.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def extract(root: Path) -> Catalog:
+    """Every UI string in the code and templates babel.cfg maps, with file:line references."""
+    method_map, options_map = _mapping(root)
+    tops = {pattern.split("/")[0] for pattern, _method in method_map}
+
+    def wanted(path: str) -> bool:
+        parts = Path(os.path.relpath(path, root)).parts
+        return parts[0] in tops and not any(part.startswith((".", "__")) for part in parts)
+
+    header = f"{HEADER}\n# Sources: {sources_digest(root)}\n#"
+    catalog = Catalog(
+        project="de:hub",
+        version="website",
+        msgid_bugs_address="",
+        header_comment=header,
+        creation_date=_epoch(),
+        revision_date=_epoch(),
+        fuzzy=False,
+    )
+    found = extract_from_dir(
+        str(root), method_map, options_map, keywords={}, comment_tags=("Translators:",), strip_comment_tags=True, directory_filter=wanted
+    )
+    for filename, lineno, message, comments, context in found:
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=76, sort_by_file=True, include_previous=False, ignore_obsolete=False)
+    return buffer.getvalue()
+
+
+def _comparable(data: bytes) -> list[tuple]:
+    catalog = read_po(io.BytesIO(data))
+    return [(m.id, m.context, tuple(m.locations), tuple(sorted(m.flags)), tuple(m.auto_comments)) for m in catalog if m.id]
+
+
+def stale_pot(root: Path) -> Diagnostic | None:
+    """An error when translations/messages.pot lacks or keeps messages the code has or dropped
+    (a warning when only file:line references moved); None when it is current or the
+    repository has no babel.cfg (a fixture repo without code)."""
+    if not (root / "babel.cfg").is_file():
+        return None
+    with contextlib.suppress(OSError):
+        recorded = SOURCES.search((root / POT).read_text(encoding="utf-8", errors="replace")[:2000])
+        if recorded and recorded.group(1) == sources_digest(root):
+            return None  # fast path: nothing babel.cfg maps has changed since the last extract
+    fresh = _comparable(po_bytes(extract(root)))
+    hint = "run `python build.py i18n extract` (then `i18n update`) and commit the result"
+    try:
+        committed = _comparable((root / POT).read_bytes())
+    except (OSError, ValueError) as exc:
+        return Diagnostic(POT, 1, 0, f"cannot be read ({exc.__class__.__name__}); {hint}")
+    if fresh == committed:
+        return None
+    new, old = {m[:2] for m in fresh}, {m[:2] for m in committed}
+    if new == old:
+        return Diagnostic(POT, 1, 0, f"source references are out of date; {hint}", "warning")
+    added = sorted(new - old, key=str)
+    parts = [f"{len(added)} new message(s) such as {added[0][0]!r}"] if added else []
+    parts += [f"{len(old - new)} removed"] if old - new else []
+    return Diagnostic(POT, 1, 0, f"out of date: {', '.join(parts)}; {hint}")

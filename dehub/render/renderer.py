@@ -1,0 +1,138 @@
+"""The Renderer: one language's Jinja2 environment (autoescaped, gettext) and the context every
+page body is rendered with: links, names, the project's data by focus and state, the map."""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import urls
+from ..config import Config
+from ..localize.fallback import NOTHING, Chosen, choose_prose
+from ..localize.localizer import Localizer
+from ..model import Event, Hub, Project, is_upcoming
+from .geo import VIEWBOX, outline_path, place_markers, project
+from .jsonld import event_jsonld, hub_jsonld, script_tag
+from .sanitize import render_markdown
+from .when import event_when
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+
+
+class Renderer:
+    """Renders the project's own page bodies for one language (autoescaped Jinja2)."""
+
+    def __init__(self, project: Project, config: Config, loc: Localizer) -> None:
+        self.project = project
+        self.config = config
+        self.loc = loc
+        self.env = environment()
+        self.env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+        self.used_focus = sorted(urls.used_focus(project), key=lambda k: loc.focus_label(k).casefold())
+        self.used_states = urls.used_states(project)
+        self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus}
+        self.by_state = {state: [hub for hub in project.hubs if state in hub.states] for state in self.used_states}
+        self.hubs = {hub.slug: hub for hub in project.hubs}
+        self.existing = {"index", "hubs", "events", "news", "open-data"} | {page.key for page in project.pages}
+        today = config.today
+        self.upcoming = [event for event in project.events if is_upcoming(event, today)]
+        self.past = [event for event in reversed(project.events) if not is_upcoming(event, today)]
+        self.upcoming_by_hub: dict[str, list[Event]] = {}
+        for event in self.upcoming:
+            for slug in dict.fromkeys(event.hubs):
+                self.upcoming_by_hub.setdefault(slug, []).append(event)
+        self.with_events = {slug for event in project.events for slug in event.hubs}
+
+    def intro(self, key: str) -> Chosen:
+        """The Agency's own text for a generated page (content/<lang>/<key>.md), if any."""
+        page = self.project.page(key)
+        return choose_prose(page.versions, self.loc.chain, self.config.source_language) if page else NOTHING
+
+    def choose(self, versions: dict) -> Chosen:
+        """The prose this language shows, by the fallback rule."""
+        return choose_prose(versions, self.loc.chain, self.config.source_language)
+
+    def render(self, template: str, key: str, **context: object) -> str:
+        config, loc = self.config, self.loc
+        helpers = {
+            "url": lambda target: urls.relative_url(key, target),
+            "asset": lambda path: urls.relative_asset(key, path),
+            "site_file": lambda path: urls.site_file(key, path),  # e.g. api/hubs.json
+            "german_url": lambda target: urls.cross_language_url(key, config.source_language, target),
+            "urls": urls,  # the page keys: url(urls.hub_key(hub.slug))
+            "loc": loc,
+            "lang": loc.lang,
+            "config": config,
+            "hub_name": self.hub_name,
+            "prose_html": lambda chosen: self.prose_html(chosen, key),
+            "by_focus": self.by_focus,
+            "by_state": self.by_state,
+            "exists": lambda target: target in self.existing,
+            "map_markers": self.map_markers,
+            "map_outline": self.map_outline,
+            "map_viewbox": VIEWBOX,
+            "jsonld": script_tag,
+            "event_hubs": lambda event: [hub for hub in self.project.hubs if hub.slug in event.hubs],
+            "hub_has_events": lambda hub: hub.slug in self.with_events,
+            "event_ld": lambda event: script_tag(event_jsonld(event, self.project.hubs, loc, config)),
+            "hub_ld": lambda hub: script_tag(hub_jsonld(hub, loc, config)),
+            "event_when": lambda event: event_when(event, loc),
+            "calendar_links": lambda slug=None: urls.calendar_links(config, key, slug),
+            "feed_url": urls.feed_url(config, loc.lang),
+        }
+        return self.env.get_template(template).render(**helpers, **context)
+
+    @cached_property
+    def map_outline(self) -> str:
+        return outline_path()
+
+    def map_markers(self, hubs: list[Hub]) -> list[dict]:
+        """One marker per city; labels go left of a marker that was pushed west of its twin."""
+        cities = [(hub, city) for hub in hubs for city in hub.cities]
+        spots = place_markers([(city.lat, city.lon) for _hub, city in cities])
+        markers = []
+        for (hub, city), (x, y) in zip(cities, spots, strict=True):
+            raw_x, _ = project(city.lat, city.lon)
+            markers.append({"hub": hub, "city": city, "x": x, "y": y, "label_left": x < raw_x - 0.5})
+        return markers
+
+    def nearest_same_focus(self, hub: Hub, limit: int = 6) -> list[Hub]:
+        """Up to `limit` other hubs sharing a focus, nearest first (a page never lists them all)."""
+        others = {other.slug: other for key in hub.focus for other in self.by_focus[key] if other.slug != hub.slug}
+        home = hub.cities[0]
+
+        def distance(other: Hub) -> tuple[float, str]:
+            city = other.cities[0]
+            return ((city.lat - home.lat) ** 2 + ((city.lon - home.lon) * 0.63) ** 2, other.slug)
+
+        return sorted(others.values(), key=distance)[:limit]
+
+    def listing(self, title: str, hubs: list[Hub]) -> str:
+        """A filter page's description: its title and the hubs it lists."""
+        return self.loc.gettext("%(title)s: %(hubs)s") % {"title": title, "hubs": self.loc.list([self.hub_name(hub) for hub in hubs])}
+
+    def hub_name(self, hub: Hub) -> str:
+        return self.loc.text(hub.name)[0]
+
+    def prose_html(self, chosen: Chosen, key: str) -> Markup:
+        if chosen.prose is None:
+            return Markup("")
+        source_dir = "hubs" if chosen.prose.path.startswith("hubs/") else ""
+        html = urls.resolve_md_links(render_markdown(chosen.prose.body), key, source_dir)
+        # Safe: render_markdown passes nh3's allow-list (see sanitize.py).
+        return Markup(html)  # noqa: S704

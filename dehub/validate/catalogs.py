@@ -1,0 +1,177 @@
+"""Linting translations/<lang>/LC_MESSAGES/messages.po (untrusted input).
+
+A catalog's msgstr ends up in pages unescaped (Jinja's newstyle gettext marks it safe),
+so these checks are the boundary: plain text only, exactly the msgid's placeholders,
+the plural forms Babel expects for the language, and msgfmt-style syntax and duplicates.
+Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: error: ...`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message, TranslationError
+from babel.messages.checkers import checkers
+from babel.messages.mofile import write_mo
+
+from ..config import Config
+from ..diagnostics import Report, shorten
+from ..load.po import Parsed, parse_catalog
+
+PLACEHOLDER = re.compile(r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<type>[diouxXeEfFgGcrsa%])")
+MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+@cache
+def expected_plural_forms(lang: str) -> str:
+    """Babel's (CLDR-derived) Plural-Forms header for a language."""
+    return Catalog(locale=lang.replace("-", "_")).plural_forms
+
+
+def placeholders(text: str) -> tuple[set[str], list[str], list[str]]:
+    """Named placeholders, positional conversion types, and stray '%' signs in a string."""
+    names: set[str] = set()
+    positional: list[str] = []
+    stray: list[str] = []
+    index = text.find("%")
+    while index != -1:
+        match = PLACEHOLDER.match(text, index)
+        if match is None:
+            stray.append(text[index : index + 3])
+            end = index + 1
+        else:
+            end = match.end()
+            if match.group("name") is not None:
+                names.add(match.group("name"))
+            elif match.group("type") != "%":
+                positional.append(match.group("type"))
+        index = text.find("%", end)
+    return names, positional, stray
+
+
+def check_placeholders(msgid: str, plural: str | None, msgstr: str) -> str | None:
+    names, positional, _ = placeholders(msgid + "\n" + (plural or ""))
+    want_positional = placeholders(plural or msgid)[1]
+    got_names, got_positional, stray = placeholders(msgstr)
+    if stray:
+        return f"stray '%' ({shorten(stray[0])}); write '%%' for a percent sign"
+    for name in sorted(got_names - names):
+        allowed = ", ".join(f"%({n})s" for n in sorted(names)) or "none"
+        return f"unknown placeholder '%({name})s'; the msgid has: {allowed}"
+    for name in sorted(names - got_names):
+        return f"placeholder '%({name})s' is missing; keep every placeholder of the msgid"
+    if len(got_positional) != len(want_positional):
+        return f"has {len(got_positional)} '%s'-style placeholders, the msgid has {len(want_positional)}"
+    return None
+
+
+def check_markup(msgid: str, msgstr: str) -> str | None:
+    allowed = set(MARKUP.findall(msgid))
+    for token in MARKUP.findall(msgstr):
+        if token not in allowed:
+            kind = "HTML entity" if token.startswith("&") else "HTML markup"
+            return f"{kind} {shorten(token, 40)} is not allowed (the msgid has none); translations are plain text"
+    return None
+
+
+def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[int, str]]:
+    key = (message.id[0] if message.pluralizable else message.id, message.context)
+    lines = parsed.msgstr_lines.get(key, {})
+    line_of = lambda form: lines.get(form, message.lineno)  # noqa: E731
+    ids = list(message.id) if message.pluralizable else [message.id]
+    strings = list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
+    found: list[tuple[int, str]] = []
+    label = lambda form: f"msgstr[{form}]" if message.pluralizable else "msgstr"  # noqa: E731
+    for form, text in enumerate(strings):
+        problem = check_markup("\n".join(ids), text) if text else None
+        if problem:
+            found.append((line_of(form), f"{label(form)}: {problem}"))
+    if found or message.fuzzy:
+        return found
+    if message.pluralizable:
+        forms = sorted(lines)
+        if key in parsed.plain_msgstr or forms != list(range(nplurals)):
+            have = ", ".join(f"msgstr[{f}]" for f in forms) if key not in parsed.plain_msgstr else "msgstr"
+            found.append(
+                (
+                    message.lineno,
+                    f"plural message needs msgstr[0] to msgstr[{nplurals - 1}] ({nplurals} forms for {parsed.lang}), has {have}",
+                )
+            )
+            return found
+    elif key in parsed.plain_msgstr or not lines:
+        pass
+    else:
+        found.append((message.lineno, "msgstr[N] without msgid_plural; use a plain msgstr"))
+        return found
+    for form, text in enumerate(strings):
+        if not text:
+            continue
+        if text.startswith("\n") != ids[0].startswith("\n") or text.endswith("\n") != ids[0].endswith("\n"):
+            found.append((line_of(form), f"{label(form)} must begin and end with a newline exactly like the msgid"))
+        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text)
+        if problem:
+            found.append((line_of(form), f"{label(form)}: {problem}"))
+    if not found and message.string and all(strings):
+        for checker in checkers:
+            try:
+                checker(None, message)
+            except TranslationError as exc:
+                found.append((message.lineno, str(exc)))
+    return found
+
+
+def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
+    if parsed.header is None:
+        return [(1, 'the header entry (msgid "") is missing; run `python build.py i18n update` to add it')]
+    fields = dict(line.split(":", 1) for line in parsed.header.split("\n") if ":" in line)
+    fields = {name.strip().lower(): value.strip() for name, value in fields.items()}
+
+    def where(name: str) -> int:
+        return next((n for n, line in enumerate(text_lines, 1) if line.lstrip().startswith(f'"{name}:')), parsed.header_line)
+
+    found = []
+    expected = expected_plural_forms(parsed.lang)
+    actual = fields.get("plural-forms")
+    if actual is None:
+        found.append((parsed.header_line, f"the header has no Plural-Forms; add 'Plural-Forms: {expected}'"))
+    elif re.sub(r"\s+", "", actual).rstrip(";") != re.sub(r"\s+", "", expected).rstrip(";"):
+        found.append(
+            (where("Plural-Forms"), f"Plural-Forms {shorten(actual, 120)} does not match the rule for {parsed.lang}: '{expected}'")
+        )
+    content_type = fields.get("content-type", "")
+    if "charset=utf-8" not in content_type.lower().replace(" ", ""):
+        found.append((where("Content-Type"), "Content-Type must declare charset=UTF-8"))
+    return found
+
+
+def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
+    problems = list(parsed.problems)
+    if parsed.catalog is not None:
+        text_lines = (root / parsed.path).read_text(encoding="utf-8", errors="replace").split("\n")
+        problems += lint_header(parsed, text_lines)
+        nplurals = int(expected_plural_forms(parsed.lang).split(";")[0].split("=")[1])
+        for message in parsed.catalog:
+            if message.id:
+                problems += lint_message(parsed, message, nplurals)
+        if not problems:
+            try:
+                write_mo(io.BytesIO(), parsed.catalog, use_fuzzy=False)
+            except Exception as exc:  # noqa: BLE001 - anything Babel can't compile is an error
+                problems.append((1, f"does not compile: {shorten(str(exc), 120)}"))
+    for line, message in problems:
+        report.error(parsed.path, line, 0, message)
+
+
+def lint_catalogs(root: Path, config: Config, report: Report) -> int:
+    """Check every configured language's catalog; returns how many catalogs were checked."""
+    checked = 0
+    for lang in config.codes:
+        parsed = parse_catalog(root, lang)
+        if parsed is not None:
+            lint_parsed(root, parsed, report)
+            checked += 1
+    return checked

@@ -1,0 +1,100 @@
+"""Events: a hub's own (hub.yml `events:`) and the Agency's (content/events/*.yml)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from ..config import Config
+from ..diagnostics import Report, did_you_mean, shorten
+from ..load.safe_yaml import Document
+from ..model import Event, Hub
+from .schema_errors import schema_errors
+
+
+def parse_when(value: str, doc: Document, key: tuple, report: Report) -> date | datetime | None:
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value.replace(" ", "T"))
+    except ValueError:
+        line, col = doc.where(key)
+        report.error(doc.path, line, col, f"{value!r} is not a real date or time")
+        return None
+
+
+def check_url(value: str, doc: Document, key: tuple, report: Report) -> None:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or "." not in parts.hostname:
+        line, col = doc.where(key)
+        report.error(doc.path, line, col, f"{shorten(value)} is not a valid https:// address")
+
+
+def build_events(doc: Document, key: tuple, raw: list, hubs: tuple[str, ...], cities: set[str], report: Report) -> list[Event]:
+    events = []
+    for index, item in enumerate(raw):
+        where = (*key, index) if key else ()
+        start = parse_when(item["start"], doc, (*where, "start"), report)
+        end = parse_when(item["end"], doc, (*where, "end"), report) if "end" in item else None
+        if start and end and as_datetime(end) < as_datetime(start):
+            line, col = doc.where((*where, "end"))
+            report.error(doc.path, line, col, f"event ends ({item['end']}) before it starts ({item['start']})")
+        if item["city"] not in cities:
+            line, col = doc.where((*where, "city"))
+            whose = "this hub's cities" if key else "the cities of the hubs it names"
+            report.error(
+                doc.path,
+                line,
+                col,
+                f"event city {shorten(item['city'])} is not one of {whose}; {did_you_mean(item['city'], sorted(cities))}allowed: {', '.join(sorted(cities))}",
+            )
+        if "url" in item:
+            check_url(item["url"], doc, (*where, "url"), report)
+        if start:
+            line, _ = doc.where(where)
+            events.append(
+                Event(
+                    title=item["title"], start=start, end=end, city=item["city"], hubs=hubs, source=doc.path, line=line, url=item.get("url")
+                )
+            )
+    return events
+
+
+def as_datetime(value: date | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+
+
+def check_languages(doc: Document, key: tuple, value: object, config: Config, report: Report) -> None:
+    if isinstance(value, dict):
+        for code in value:
+            if code not in config.codes:
+                line, col = doc.where((*key, code), of_key=True)
+                report.error(
+                    doc.path,
+                    line,
+                    col,
+                    f"{code!r} is not a configured language; {did_you_mean(code, config.codes)}allowed: {', '.join(config.codes)}",
+                )
+
+
+def build_agency_events(docs: list[Document], hubs: list[Hub], config: Config, report: Report) -> list[Event]:
+    by_slug = {hub.slug: hub for hub in hubs}
+    events = []
+    for doc in docs:
+        if not isinstance(doc.data, dict):
+            report.error(doc.path, 1, 1, "an event file must be a mapping of keys like 'title:', 'start:', 'city:', 'hubs:'")
+            continue
+        if schema_errors(doc, "event", report):
+            continue
+        cities: set[str] = set()
+        for index, slug in enumerate(doc.data["hubs"]):
+            if slug not in by_slug:
+                line, col = doc.where(("hubs", index))
+                report.cross_file_error(
+                    doc.path, line, col, f"unknown hub {slug!r}; {did_you_mean(slug, sorted(by_slug))}see the folders in hubs/"
+                )
+            else:
+                cities.update(city.name for city in by_slug[slug].cities)
+        check_languages(doc, ("title",), doc.data["title"], config, report)
+        events.extend(build_events(doc, (), [doc.data], tuple(doc.data["hubs"]), cities or {doc.data["city"]}, report))
+    return events

@@ -1,0 +1,41 @@
+"""The whole project, read from disk (load/) and checked (the rules in this package), once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..config import Config
+from ..diagnostics import Report
+from ..load.content import read_content
+from ..load.files import read_event_files, read_hubs
+from ..load.news import read_news_files
+from ..model import Project
+from .catalogs import lint_catalogs
+from .content import check_page_meta
+from .events import as_datetime, build_agency_events
+from .hubs import build_hub, check_former_slugs
+from .news import build_news
+from .prose import check_all_prose
+
+
+def read_project(root: Path, config: Config, report: Report) -> Project:
+    """Load and validate every hub, event, page and news post; `report` receives every problem."""
+    sources = read_hubs(root, report)
+    hubs = [hub for hub in (build_hub(source, config, report) for source in sources) if hub is not None]
+    check_former_slugs(hubs, {s.slug: s.document for s in sources if s.document is not None}, report)
+    events = [event for hub in hubs for event in hub.events]
+    events += build_agency_events(read_event_files(root, report), hubs, config, report)
+    pages = read_content(root, config, report)
+    check_page_meta(pages, report)
+    project = Project(hubs=hubs, events=sorted(events, key=lambda e: (as_datetime(e.start), e.source)), pages=pages)
+    project.news = build_news(read_news_files(root, config, report), hubs, report)
+    check_all_prose(project, config, report)
+    return project
+
+
+def validate_sources(root: Path, config: Config) -> tuple[Report, Project]:
+    """Everything `build` refuses to render: invalid data and unsafe or broken catalogs."""
+    report = Report()
+    project = read_project(root, config, report)
+    lint_catalogs(root, config, report)
+    return report, project

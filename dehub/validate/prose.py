@@ -1,0 +1,137 @@
+"""Checks on Markdown prose: no raw HTML in hub prose, links between pages resolve, images
+have alt text, headings nest. Code (fenced blocks, code spans) is left alone."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from ..config import Config
+from ..diagnostics import Report, did_you_mean
+from ..load.files import HubSource
+from ..model import Project, Prose
+from ..render.sanitize import ProseTooLarge, check_limits
+from ..urls import key_of
+
+LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HEADING = re.compile(r"^(#{1,6})\s")
+FENCE = re.compile(r"^ {0,3}(```|~~~)")  # a fence opens or closes a code block (at most 3 spaces in)
+# A tag, not an autolink like <https://...> or <info@example.org> (valid Markdown).
+RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|/[A-Za-z]|!--)")
+CODE_SPAN = re.compile(r"`[^`\n]*`")
+EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def page_keys(project: Project, lang: str, source_language: str, source_only: tuple[str, ...]) -> set[str]:
+    """Every page that exists in one language (fallbacks included)."""
+    keys = {"index", "hubs", "events"}
+    keys |= {f"hubs/{hub.slug}" for hub in project.hubs}
+    keys |= {f"hubs/focus/{key}" for hub in project.hubs for key in hub.focus}
+    for page in project.pages:
+        if page.key in source_only and lang != source_language:
+            continue
+        keys.add(page.key)
+    return keys
+
+
+def lines_outside_code(prose: Prose):
+    fenced = False
+    for offset, line in enumerate(prose.body.split("\n")):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield prose.body_line + offset, line
+
+
+def check_hub_prose(source: HubSource, config: Config, report: Report) -> None:
+    """The source language's prose exists; every prose file is a configured language's, without raw HTML."""
+    if config.source_language not in source.prose and not (source.folder / f"{config.source_language}.md").exists():
+        report.error(
+            f"{source.rel}/hub.yml",
+            1,
+            0,
+            f"{config.source_language}.md (the prose in the source language) is missing; add {source.rel}/{config.source_language}.md",
+        )
+    for lang, prose in source.prose.items():
+        if lang not in config.codes:
+            report.error(
+                prose.path,
+                1,
+                0,
+                f"{lang!r} is not a configured language; {did_you_mean(lang, config.codes)}rename to one of: {', '.join(c + '.md' for c in config.codes)}",
+            )
+        for number, line in lines_outside_code(prose):
+            match = RAW_HTML.search(CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
+            if match:
+                report.error(
+                    prose.path,
+                    number,
+                    match.start() + 1,
+                    "raw HTML is not allowed in hub prose; use Markdown (e.g. **bold**, [link](https://...))",
+                )
+                break
+
+
+def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int, report: Report) -> None:
+    """`folder` is where the file's relative links start from ('' for content/<lang>/)."""
+    try:
+        check_limits(prose.body)
+    except ProseTooLarge as exc:
+        report.error(prose.path, prose.body_line, 1, f"too large to publish: {exc}; split the text or simplify it")
+        return
+    previous = first_level - 1
+    for number, line in lines_outside_code(prose):
+        heading = HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if level < first_level:
+                report.error(
+                    prose.path,
+                    number,
+                    1,
+                    f"use {'#' * first_level} for the first heading level here; the page title is the only level-{first_level - 1} heading",
+                )
+            elif level > previous + 1:
+                report.error(
+                    prose.path, number, 1, f"heading level {level} follows level {previous}; don't skip levels (use {'#' * (previous + 1)})"
+                )
+            previous = max(level, first_level - 1) if level >= first_level else previous
+        for match in LINK.finditer(line):
+            image, text, target = match.groups()
+            column = match.start() + 1
+            if image and not text.strip():
+                report.error(prose.path, number, column, "image without alt text; describe it: ![what it shows](file)")
+            scheme = EXTERNAL.match(target)
+            if scheme and not target.lower().startswith(("https:", "mailto:")):
+                report.error(prose.path, number, column, f"link to {target[:60]!r}: only https:// and mailto: links are allowed")
+                continue
+            if image or scheme or target.startswith("#"):
+                continue
+            path = target.split("#")[0]
+            if not path.endswith(".md"):
+                report.error(
+                    prose.path,
+                    number,
+                    column,
+                    f"link to {target[:60]!r}: link other pages by their Markdown file, e.g. [text](initiative.md)",
+                )
+                continue
+            key = key_of(posixpath.join(folder, path[: -len(".md")]))
+            if key not in keys:
+                report.cross_file_error(
+                    prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language"
+                )
+
+
+def check_all_prose(project: Project, config: Config, report: Report) -> None:
+    """Links, images and headings of every content page and hub prose, against that language's pages."""
+    keys_by_lang = {lang: page_keys(project, lang, config.source_language, config.source_only_pages) for lang in config.codes}
+    for page in project.pages:
+        for lang, prose in page.versions.items():
+            if lang in keys_by_lang:
+                check_prose_file(prose, "", keys_by_lang[lang], 2, report)
+    for hub in project.hubs:
+        for lang, prose in hub.prose.items():
+            if lang in keys_by_lang:
+                check_prose_file(prose, "hubs", keys_by_lang[lang], 2, report)

@@ -1,0 +1,129 @@
+"""JSON Schema violations as diagnostics at the offending key or value, with a fix hint."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..diagnostics import Report, did_you_mean, shorten
+from ..load.safe_yaml import Document
+from .schema import GERMANY, event_file_schema, hub_schema
+
+WHAT = {"lat": "latitude", "lon": "longitude"}
+
+
+@cache
+def _validator(kind: str):
+    from jsonschema import Draft202012Validator  # imported here: only `check` needs it
+
+    schema = hub_schema() if kind == "hub" else event_file_schema()
+    return Draft202012Validator(schema)
+
+
+def schema_errors(doc: Document, kind: str, report: Report) -> bool:
+    """Report every schema violation at the position of the offending key or value."""
+    found = False
+    for error in sorted(_validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+        found = True
+        path = tuple(error.absolute_path)
+        field = next((str(part) for part in reversed(path) if isinstance(part, str)), "file")
+        kind_of = error.validator
+        if kind_of == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            for extra in sorted(set(error.instance) - set(allowed), key=str):
+                line, col = doc.where((*path, extra), of_key=True)
+                report.error(
+                    doc.path, line, col, f"unknown key {shorten(extra)}; {did_you_mean(extra, allowed)}allowed: {', '.join(allowed)}"
+                )
+            continue
+        line, col = doc.where(path)
+        if kind_of == "required":
+            missing = error.message.split("'")[1]
+            if path:
+                line, col = doc.where(path, of_key=True)
+            report.error(doc.path, line, col, f"missing required key {missing!r}" + (f" in {field!r}" if path else ""))
+        elif kind_of == "enum":
+            allowed = list(error.validator_value)
+            report.error(
+                doc.path,
+                line,
+                col,
+                f"unknown {field} {shorten(error.instance)}; {did_you_mean(error.instance, allowed)}allowed: {', '.join(allowed)}",
+            )
+        elif kind_of == "type":
+            wanted = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+            report.error(doc.path, line, col, f"{field!r} must be {_article(wanted)}, not {type_name(error.instance)}")
+        elif kind_of in {"minimum", "maximum"} and field in WHAT:
+            low, high = GERMANY[field]
+            report.error(doc.path, line, col, f"{WHAT[field]} {error.instance} is outside Germany; expected {low} to {high}")
+        elif kind_of == "pattern":
+            report.error(doc.path, line, col, f"{field!r}: {shorten(error.instance)} {_pattern_hint(field)}")
+        elif kind_of in {"minItems", "maxItems"}:
+            limits = error.schema
+            span = f"{limits.get('minItems', 0)} to {limits['maxItems']}" if "maxItems" in limits else f"at least {limits['minItems']}"
+            report.error(doc.path, line, col, f"{field!r} needs {span} entries, has {len(error.instance)}")
+        elif kind_of == "uniqueItems":
+            report.error(doc.path, line, col, f"{field!r} lists the same entry twice; remove the duplicate")
+        elif kind_of == "oneOf":
+            where, message = _localized_message(error, field)
+            line, col = doc.where((*path, *where[:1]), of_key=where[1:] == ("key",)) if where else (line, col)
+            report.error(doc.path, line, col, message)
+        else:
+            report.error(doc.path, line, col, f"{field!r}: {shorten(error.message, 120)}")
+    return found
+
+
+def _localized_message(error, field: str) -> tuple[tuple, str]:
+    """Why a name/title (a text, or one text per language) is wrong, and where, e.g. ('de',)."""
+    problems = [c for c in error.context if c.validator != "type" or c.path]
+    if not problems:
+        return (), f"{field!r} must be a text, or one text per language like {{de: ..., en: ...}}"
+    problem, sub = problems[0], tuple(problems[0].path)
+    lang = f" ({sub[0]})" if sub else ""
+    if "propertyNames" in problem.relative_schema_path:
+        return (problem.instance, "key"), f"{shorten(problem.instance)} is not a language code; use codes like de, en, fr"
+    if problem.validator == "pattern":
+        return sub, f"{field!r}{lang} must be plain text without '<' or '>'"
+    if problem.validator == "minLength":
+        return sub, f"{field!r}{lang} is empty; write a text"
+    if problem.validator == "maxLength":
+        return sub, f"{field!r}{lang} is longer than {problem.validator_value} characters"
+    if problem.validator == "minProperties":
+        return (), f"{field!r} needs at least one language, like {{de: ..., en: ...}}"
+    return sub, f"{field!r}{lang} must be a text, not {type_name(problem.instance)}"
+
+
+def _article(type_name: str) -> str:
+    names = {
+        "object": "a mapping of keys",
+        "array": "a list",
+        "string": "a text",
+        "number": "a number",
+        "integer": "a whole number",
+        "boolean": "true or false",
+    }
+    return names.get(type_name, type_name)
+
+
+def type_name(value: object) -> str:
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
+
+
+def _pattern_hint(field: str) -> str:
+    hints = {
+        "website": "is not allowed; use a full https:// address",
+        "url": "is not allowed; use a full https:// address",
+        "start": "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)",
+        "end": "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)",
+        "logo": "must be a file name in this folder ending in .svg, .png or .webp",
+    }
+    if field in {"name", "title"}:
+        return "must be plain text without '<' or '>'"
+    return hints.get(field, "is not a valid slug (lowercase letters, digits, single hyphens)")
