@@ -48,7 +48,8 @@ class Renderer:
         self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus}
         self.by_state = {state: [hub for hub in project.hubs if state in hub.states] for state in self.used_states}
         self.hubs = {hub.slug: hub for hub in project.hubs}
-        self.existing = {"index", "hubs", "events", "news", "open-data"} | {page.key for page in project.pages}
+        # this language's pages, and the source language's (German-only pages are linked from every language)
+        self.existing = urls.language_pages(project, config, loc.lang) | urls.language_pages(project, config, config.source_language)
         today = config.today
         self.upcoming = [event for event in project.events if is_upcoming(event, today)]
         self.past = [event for event in reversed(project.events) if not is_upcoming(event, today)]

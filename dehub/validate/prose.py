@@ -11,7 +11,7 @@ from ..diagnostics import Report, did_you_mean
 from ..load.files import HubSource
 from ..model import Project, Prose
 from ..render.sanitize import ProseTooLarge, check_limits
-from ..urls import key_of
+from ..urls import key_of, language_pages
 
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HEADING = re.compile(r"^(#{1,6})\s")
@@ -20,18 +20,6 @@ FENCE = re.compile(r"^ {0,3}(```|~~~)")  # a fence opens or closes a code block 
 RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|/[A-Za-z]|!--)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def page_keys(project: Project, lang: str, source_language: str, source_only: tuple[str, ...]) -> set[str]:
-    """Every page that exists in one language (fallbacks included)."""
-    keys = {"index", "hubs", "events"}
-    keys |= {f"hubs/{hub.slug}" for hub in project.hubs}
-    keys |= {f"hubs/focus/{key}" for hub in project.hubs for key in hub.focus}
-    for page in project.pages:
-        if page.key in source_only and lang != source_language:
-            continue
-        keys.add(page.key)
-    return keys
 
 
 def lines_outside_code(prose: Prose):
@@ -126,7 +114,7 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
 
 def check_all_prose(project: Project, config: Config, report: Report) -> None:
     """Links, images and headings of every content page and hub prose, against that language's pages."""
-    keys_by_lang = {lang: page_keys(project, lang, config.source_language, config.source_only_pages) for lang in config.codes}
+    keys_by_lang = {lang: language_pages(project, config, lang) for lang in config.codes}
     for page in project.pages:
         for lang, prose in page.versions.items():
             if lang in keys_by_lang:

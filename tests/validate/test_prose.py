@@ -21,6 +21,15 @@ def test_links_to_existing_pages_pass(tmp_path: Path) -> None:
     assert check_page(tmp_path, body) == []
 
 
+def test_links_to_generated_pages_pass(tmp_path: Path) -> None:
+    """Every page the build makes is a valid link target: news, open data, state and focus filters, events."""
+    body = (
+        "[News](news.md), [open data](open-data.md), [NRW](hubs/state/nordrhein-westfalen.md), "
+        "[logistics](hubs/focus/logistics.md), [events](events/index.md).\n"
+    )
+    assert check_page(tmp_path, body) == []
+
+
 def test_a_link_to_a_missing_page_is_an_error_with_its_position(tmp_path: Path) -> None:
     assert check_page(tmp_path, "Intro.\n\nSee [the plan](plan.md).\n") == [
         "content/en/test-page.md:7:5: error: link to 'plan.md' leads nowhere: there is no such page in this language"
