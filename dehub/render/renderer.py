@@ -3,9 +3,10 @@ page body is rendered with: links, names, the project's data by focus and state,
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
+from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -22,9 +23,10 @@ from .when import event_when
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    return Environment(
+def environment(translations: NullTranslations | None = None) -> Environment:
+    """A Jinja2 environment of our templates (autoescaped), speaking `translations` if given.
+    Each Renderer has its own: gettext is installed into an environment, not into a render."""
+    env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         extensions=["jinja2.ext.i18n"],
@@ -32,6 +34,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
     )
+    if translations is not None:
+        env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 class Renderer:
@@ -41,8 +46,7 @@ class Renderer:
         self.project = project
         self.config = config
         self.loc = loc
-        self.env = environment()
-        self.env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+        self.env = environment(loc.translations)
         self.used_focus = sorted(urls.used_focus(project), key=lambda k: loc.focus_label(k).casefold())
         self.used_states = urls.used_states(project)
         self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus}
