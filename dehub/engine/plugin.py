@@ -35,6 +35,9 @@ class DehubPlugin(BasePlugin):
     def on_config(self, config):
         config.extra["dehub_footer"] = self.footer
         config.extra["dehub_lang"] = self.loc.lang
+        # Material's header shows the switcher when config.extra.alternate is set; its entries
+        # are each page's own (context["dehub"]["alternate"], read by theme/partials/alternate.html).
+        config.extra["alternate"] = True
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -69,10 +72,8 @@ class DehubPlugin(BasePlugin):
 
     def on_page_context(self, context, page, config, nav):
         spec = self.specs[page.file.src_uri]
-        # Material's header reads the switcher from config.extra.alternate; pages render one
-        # after another, so setting it per page gives each page links to its own translations.
-        config.extra["alternate"] = self.switcher(spec)
         context["dehub"] = {
+            "alternate": self.switcher(spec),
             "description": spec.description,
             "hreflang": self.hreflang(spec),
             "x_default": self.site.site_url,
