@@ -28,9 +28,13 @@ from .plugin import DehubPlugin
 @dataclass(frozen=True)
 class LanguageResult:
     lang: str
-    pages: int
+    keys: tuple[str, ...]  # every page built, for the sitemap
     seconds: float
     warnings: tuple[str, ...] = ()
+
+    @property
+    def pages(self) -> int:
+        return len(self.keys)
 
 
 class _Collect(logging.Handler):
@@ -52,15 +56,17 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     logger.setLevel(logging.WARNING)
-    with tempfile.TemporaryDirectory(prefix="dehub-docs-") as docs_dir:
-        settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc))
-        mk = load_mkdocs_config(config_file=io.StringIO(yaml.safe_dump(settings, allow_unicode=True)))
-        mk.plugins["dehub"] = DehubPlugin(config, loc, pages, footer_links(pages, loc), project.hubs)
-        build(mk)
-    logger.removeHandler(collector)
+    try:
+        with tempfile.TemporaryDirectory(prefix="dehub-docs-") as docs_dir:
+            settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc))
+            mk = load_mkdocs_config(config_file=io.StringIO(yaml.safe_dump(settings, allow_unicode=True)))
+            mk.plugins["dehub"] = DehubPlugin(config, loc, pages, footer_links(pages, loc), project.hubs)
+            build(mk)
+    finally:  # a failed build must not leave its handler collecting the next language's messages
+        logger.removeHandler(collector)
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / name).unlink(missing_ok=True)
-    return LanguageResult(lang, len(pages), time.perf_counter() - start, tuple(collector.messages))
+    return LanguageResult(lang, tuple(page.key for page in pages), time.perf_counter() - start, tuple(collector.messages))
 
 
 def build_all(config: Config, project: Project, langs: list[str], staging: Path) -> list[LanguageResult]:
