@@ -53,7 +53,7 @@ def build_site(root: Path, langs: list[str] | None = None, out: Path | None = No
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         results = build_all(config, project, langs, staging)
-        write_root_files(config, project, langs, staging)
+        write_root_files(config, project, {result.lang: set(result.keys) for result in results}, staging)
         mark(staging)
         if offline:
             make_browsable_offline(staging)

@@ -35,6 +35,7 @@ class Preview:
         self.errors: list[str] = []
         self.lock = threading.Lock()
         self.carried_over: set[str] = set()
+        self.pages: dict[str, set[str]] = {}  # each built language's page keys, for the sitemap
 
     def affected_languages(self, config: Config, changed: set[str]) -> list[str]:
         """The languages that show the changed files, the edited language first."""
@@ -78,7 +79,7 @@ class Preview:
         self.carried_over = set()
         for index, lang in enumerate(langs):
             staging = Path(tempfile.mkdtemp(prefix=f"{lang}-", dir=self.out.parent))
-            build_language(config, project, lang, staging / lang)
+            self.pages[lang] = set(build_language(config, project, lang, staging / lang).keys)
             with self.lock:  # readers take the lock too, so they never see a half-swapped folder
                 if (self.out / lang).exists():
                     (self.out / lang).rename(staging / "old")
@@ -91,7 +92,7 @@ class Preview:
                 langs = langs[: index + 1]
                 break
         with self.lock:
-            write_root_files(config, project, config.codes, self.out)
+            write_root_files(config, project, {lang: self.pages[lang] for lang in config.codes if lang in self.pages}, self.out)
         print(f"rebuilt {', '.join(langs)} in {time.perf_counter() - started:.2f} s")
 
 

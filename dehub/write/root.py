@@ -32,13 +32,15 @@ def write_redirects(config: Config, project: Project, langs: list[str], staging:
                 (folder / "index.html").write_text(redirect_html(page_url(config, lang, hub_key(hub.slug)), lang), encoding="utf-8")
 
 
-def write_root_files(config: Config, project: Project, langs: list[str], staging: Path) -> None:
+def write_root_files(config: Config, project: Project, pages: dict[str, set[str]], staging: Path) -> None:
+    """`pages`: the page keys of each built language (from the workers), in language order."""
+    langs = list(pages)
     locs = localizers(config)
     write_redirects(config, project, langs, staging)
     write_calendars(config, project, staging)
     write_open_data(config, project, locs, staging)
     write_news_feeds(config, project, locs, langs, staging)
-    write_sitemap(config, langs, staging)
+    write_sitemap(config, pages, staging)
     (staging / "index.html").write_text(chooser_html(config, locs, langs), encoding="utf-8")
     write_root_404(config, langs, staging)
     (staging / ".nojekyll").write_text("", encoding="utf-8")

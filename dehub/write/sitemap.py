@@ -10,18 +10,8 @@ from ..config import Config
 from ..urls import page_url
 
 
-def page_keys(site_dir: Path) -> list[str]:
-    """Every page key a language build produced, from its folders of index.html files."""
-    keys = []
-    for index in sorted(site_dir.rglob("index.html")):
-        rel = index.parent.relative_to(site_dir).as_posix()
-        if rel.startswith(("assets", "search")):
-            continue
-        keys.append("index" if rel == "." else rel)
-    return keys
-
-
 def sitemap_xml(config: Config, per_lang: dict[str, set[str]]) -> str:
+    """`per_lang`: each built language's page keys, as its worker reported them."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -38,6 +28,5 @@ def sitemap_xml(config: Config, per_lang: dict[str, set[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_sitemap(config: Config, langs: list[str], staging: Path) -> None:
-    per_lang = {lang: set(page_keys(staging / lang)) for lang in langs}
+def write_sitemap(config: Config, per_lang: dict[str, set[str]], staging: Path) -> None:
     (staging / "sitemap.xml").write_text(sitemap_xml(config, per_lang), encoding="utf-8")
