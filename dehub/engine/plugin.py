@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from ..config import Config
 from ..localize.localizer import Localizer
+from ..localize.template_gettext import install as install_gettext
 from ..render.page import Page
 from ..render.sanitize import clean_html
 from ..urls import cross_language_url, feed_url, hub_key, is_filter_page, page_url, src_uri
@@ -56,8 +57,7 @@ class DehubPlugin(BasePlugin):
         return files
 
     def on_env(self, env, config, files):
-        env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(self.loc.translations, newstyle=True)
+        install_gettext(env, self.loc.translations)  # escapes each msgstr: MkDocs' env doesn't autoescape
         return env
 
     def on_page_content(self, html: str, page, config, files) -> str:

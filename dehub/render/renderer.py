@@ -14,6 +14,7 @@ from .. import urls
 from ..config import Config
 from ..localize.fallback import NOTHING, Chosen, choose_prose
 from ..localize.localizer import Localizer
+from ..localize.template_gettext import install as install_gettext
 from ..model import Event, Hub, Project, is_upcoming
 from .geo import VIEWBOX, outline_path, place_markers, project
 from .jsonld import event_jsonld, hub_jsonld, script_tag
@@ -35,7 +36,7 @@ def environment(translations: NullTranslations | None = None) -> Environment:
         undefined=StrictUndefined,
     )
     if translations is not None:
-        env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+        install_gettext(env, translations)  # escapes each msgstr: catalogs are untrusted text
     return env
 
 

@@ -1,6 +1,6 @@
 """Linting translations/<lang>/LC_MESSAGES/messages.po (untrusted input).
 
-A catalog's msgstr ends up in pages unescaped (Jinja's newstyle gettext marks it safe),
+A catalog's msgstr is escaped in every template (localize/template_gettext.py); still,
 so these checks are the boundary: plain text only, exactly the msgid's placeholders,
 the plural forms Babel expects for the language, and msgfmt-style syntax and duplicates.
 Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: error: ...`.
