@@ -80,14 +80,14 @@ def probe_in_chromium(browser, url: str, selector: str = "a, button, input, img,
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(url)
     page.wait_for_timeout(200)
-    for element in page.query_selector_all(selector)[:80]:
+    for element in page.query_selector_all(selector)[:40]:
         try:
             if not element.is_visible():
                 element.focus()
                 continue
-            element.hover(timeout=500)
+            element.hover(timeout=300)
             element.focus()
-            element.click(timeout=500, no_wait_after=True, modifiers=["Control"], trial=False)
+            element.click(timeout=300, no_wait_after=True, modifiers=["Control"], trial=False)
         except Exception:  # noqa: BLE001, S112 - an element may vanish or be covered; the dialogs are what count
             continue
     for _ in range(10):

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import nh3
 
+from .ids import IdGate, normalise
+
 PROSE_TAGS = {
     "p",
     "br",
@@ -93,22 +95,33 @@ def check_limits(text: str) -> None:
             raise ProseTooLarge(f"nesting deeper than {MAX_NESTING} levels")
 
 
-def clean_html(html: str, *, extended: bool = False) -> str:
+def clean_html(html: str, *, extended: bool = False, ids: IdGate | None = None) -> str:
+    """The allow-listed part of `html`; every id passes `ids` (the page's, or a fresh one)."""
     tags = PROSE_TAGS | CONTENT_EXTRA_TAGS if extended else PROSE_TAGS
     attributes = {tag: set(attrs) for tag, attrs in ATTRIBUTES.items() if tag == "*" or tag in tags}
+    gate = ids if ids is not None else IdGate()
+
+    def attribute(element: str, name: str, value: str) -> str | None:
+        if name == "id":
+            return gate(value)
+        if name == "href" and value.startswith("#") and len(value) > 1:
+            return "#" + normalise(value[1:])  # in-page links follow their target's normalised id
+        return value
+
     return nh3.clean(
         html,
         tags=tags,
         attributes=attributes,
+        attribute_filter=attribute,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
     )
 
 
-def render_markdown(text: str, *, extended: bool = False) -> str:
+def render_markdown(text: str, *, extended: bool = False, ids: IdGate | None = None) -> str:
     """Markdown to HTML that is safe to put into a page as it is."""
     check_limits(text)
     engine = _markdown(extended)
     engine.reset()
-    return clean_html(engine.convert(text), extended=extended)
+    return clean_html(engine.convert(text), extended=extended, ids=ids)

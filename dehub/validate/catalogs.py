@@ -1,7 +1,8 @@
 """Linting translations/<lang>/LC_MESSAGES/messages.po (untrusted input).
 
-A catalog's msgstr is escaped in every template (localize/template_gettext.py); still,
-so these checks are the boundary: plain text only, exactly the msgid's placeholders,
+A catalog's msgstr is escaped in every template (localize/template_gettext.py); on top of
+that these checks refuse what can't be right: markup, placeholders the msgid lacks or that
+carry widths (memory), plain text only, exactly the msgid's placeholders,
 the plural forms Babel expects for the language, and msgfmt-style syntax and duplicates.
 Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: error: ...`.
 """

@@ -12,6 +12,7 @@ from ..load.files import HubSource
 from ..model import Project, Prose
 from ..render.sanitize import ProseTooLarge, check_limits
 from ..urls import key_of, language_pages
+from .ids import check_ids
 
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HEADING = re.compile(r"^(#{1,6})\s")
@@ -68,6 +69,7 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
     except ProseTooLarge as exc:
         report.error(prose.path, prose.body_line, 1, f"too large to publish: {exc}; split the text or simplify it")
         return
+    check_ids(prose, lines_outside_code(prose), report)
     previous = first_level - 1
     for number, line in lines_outside_code(prose):
         heading = HEADING.match(line)
@@ -123,3 +125,7 @@ def check_all_prose(project: Project, config: Config, report: Report) -> None:
         for lang, prose in hub.prose.items():
             if lang in keys_by_lang:
                 check_prose_file(prose, "hubs", keys_by_lang[lang], 2, report)
+    for post in project.news:  # a post's page is news/<slug>/, its links start from content/<lang>/
+        for lang, prose in post.versions.items():
+            if lang in keys_by_lang:
+                check_prose_file(prose, "", keys_by_lang[lang], 2, report)
