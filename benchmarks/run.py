@@ -123,10 +123,11 @@ def tree_rss(pid: int) -> int:
 def export_markdown(repo: Path, lang: str, docs: Path) -> int:
     """The pages our build generates for `lang`, written as plain Markdown files for stock MkDocs."""
     sys.path.insert(0, str(ROOT))
+    from dehub.pages import collect_pages
+
     from dehub.config import load_config
     from dehub.diagnostics import Report
     from dehub.localize import localizer
-    from dehub.pages import collect_pages
     from dehub.urls import src_uri
     from dehub.validate import load_project
 

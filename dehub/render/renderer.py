@@ -17,8 +17,8 @@ from ..localize.localizer import Localizer
 from ..localize.template_gettext import install as install_gettext
 from ..model import Event, Hub, Project, is_upcoming
 from .geo import VIEWBOX, outline_path, place_markers, project
-from .jsonld import event_jsonld, hub_jsonld, script_tag
 from .ids import IdGate
+from .jsonld import event_jsonld, hub_jsonld, script_tag
 from .sanitize import render_markdown
 from .when import event_when
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import material
 import pytest
 
-from dehub.render.ids import RESERVED, IdGate, id_problem, normalise
+from dehub.render.ids import IdGate, id_problem, normalise
 from dehub.render.sanitize import clean_html, render_markdown
 from dehub.render.toc import toc_tokens
 from tests.hostile import element_ids, injected
