@@ -13,6 +13,7 @@ from pathlib import Path
 from ..config import load_config
 from ..diagnostics import print_report
 from ..engine.worker import build_all
+from ..localize.localizer import localizers
 from ..validate.project import validate_sources
 from ..write.offline import make_browsable_offline
 from ..write.root import write_root_files
@@ -51,6 +52,7 @@ def build_site(root: Path, langs: list[str] | None = None, out: Path | None = No
         return 1
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    localizers(config)  # compiles each catalog once, before the workers fork (they inherit the cache)
     try:
         results = build_all(config, project, langs, staging)
         write_root_files(config, project, {result.lang: set(result.keys) for result in results}, staging)

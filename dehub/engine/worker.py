@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import tempfile
@@ -12,7 +11,6 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 
@@ -59,7 +57,8 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
     try:
         with tempfile.TemporaryDirectory(prefix="dehub-docs-") as docs_dir:
             settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc))
-            mk = load_mkdocs_config(config_file=io.StringIO(yaml.safe_dump(settings, allow_unicode=True)))
+            # the maintainers' mkdocs.yml, every key of it overridden (see engine/config.py): no YAML round trip
+            mk = load_mkdocs_config(config_file=str(config.root / "mkdocs.yml"), **settings)
             mk.plugins["dehub"] = DehubPlugin(config, loc, pages, footer_links(pages, loc), project.hubs)
             build(mk)
     finally:  # a failed build must not leave its handler collecting the next language's messages

@@ -8,6 +8,7 @@ template translations/messages.pot (POT).
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -24,10 +25,16 @@ def catalog_path(root: Path, lang: str) -> Path:
 
 
 def load_translations(root: Path, lang: str) -> NullTranslations:
-    """The language's compiled catalog."""
+    """The language's compiled catalog; compiled once per version of the file."""
     path = catalog_path(root, lang)
     if not path.is_file():
         return NullTranslations()
+    stat = path.stat()
+    return _compiled(path, lang, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _compiled(path: Path, lang: str, _mtime_ns: int, _size: int) -> Translations:
     with open(path, "rb") as handle:
         catalog = read_po(handle, locale=lang, abort_invalid=False)
     buffer = io.BytesIO()
