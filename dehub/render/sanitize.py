@@ -7,12 +7,14 @@ maintainers and may use a slightly larger list (tables, definition lists, figure
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import nh3
 
 from .ids import IdGate, normalise
+from .limits import ProseTooLarge, check_limits
+
+__all__ = ["ProseTooLarge", "check_limits", "clean_html", "render_markdown"]
 
 PROSE_TAGS = {
     "p",
@@ -68,13 +70,6 @@ ATTRIBUTES = {
     "*": {"id", "lang", "dir", "class"},
 }
 URL_SCHEMES = {"https", "mailto"}
-MAX_LINKS = 500
-MAX_NESTING = 20
-_NESTED_LIST = re.compile(r"^( {4}|\t)*[ ]{0,3}([-*+]|\d+\.)\s")
-
-
-class ProseTooLarge(ValueError):
-    pass
 
 
 @lru_cache(maxsize=2)
@@ -83,16 +78,6 @@ def _markdown(extended: bool):
 
     extensions = ["attr_list", "fenced_code", "tables", "toc"] if extended else ["attr_list", "fenced_code"]
     return markdown.Markdown(extensions=extensions, output_format="html")
-
-
-def check_limits(text: str) -> None:
-    """Refuse input that would cost hours of CPU (link floods, pathological nesting)."""
-    if text.count("](") + text.count("<http") > MAX_LINKS:
-        raise ProseTooLarge(f"more than {MAX_LINKS} links")
-    for line in text.splitlines():
-        indent = len(line) - len(line.lstrip(" \t>"))
-        if indent > MAX_NESTING * 4:
-            raise ProseTooLarge(f"nesting deeper than {MAX_NESTING} levels")
 
 
 def clean_html(html: str, *, extended: bool = False, ids: IdGate | None = None) -> str:

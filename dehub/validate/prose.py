@@ -10,7 +10,7 @@ from ..config import Config
 from ..diagnostics import Report, did_you_mean
 from ..load.files import HubSource
 from ..model import Project, Prose
-from ..render.sanitize import ProseTooLarge, check_limits
+from ..render.limits import ProseTooLarge, check_limits
 from ..urls import key_of, language_pages
 from .ids import check_ids
 
@@ -67,7 +67,8 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
     try:
         check_limits(prose.body)
     except ProseTooLarge as exc:
-        report.error(prose.path, prose.body_line, 1, f"too large to publish: {exc}; split the text or simplify it")
+        line = prose.body_line + exc.line - 1 if exc.line else prose.body_line
+        report.error(prose.path, line, 1, f"too large to publish: {exc}; split the text or simplify it")
         return
     check_ids(prose, lines_outside_code(prose), report)
     previous = first_level - 1
