@@ -18,7 +18,7 @@ MAX_NESTING = 20  # list, blockquote and indentation levels on one line
 MAX_MARKDOWN_BLOCKS = 32  # `markdown="1"` HTML blocks per file (content pages)
 MAX_EMPHASIS_RUN = 48  # '*', '_' or '~' in a row, except a line that is only a rule
 CONTAINER = re.compile(r"[ ]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?")
-EMPHASIS_RUN = re.compile(r"[*_~]{%d,}" % MAX_EMPHASIS_RUN)
+EMPHASIS_RUN = re.compile(rf"[*_~]{{{MAX_EMPHASIS_RUN},}}")
 RULE = re.compile(r"^[ \t]*([*_~-])(?:[ \t]*\1)*[ \t]*$")
 
 
