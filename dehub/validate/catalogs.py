@@ -64,7 +64,7 @@ def grammar_problem(text: str) -> str | None:
         token = stray[0]
         if len(token) > 1 and token[1:2] not in {" ", ""} and re.match(r"%(\([^)]*\))?[#0\- +*.\d]", token):
             return f"placeholder {shorten(token, 40)} has a width, precision, flag or '*'; write %(name)s (or %s) without them"
-        return f"stray '%' ({shorten(token, 40)}); write '%%' for a percent sign, placeholders are %(name)s with a type (s, d, i, f)"
+        return f"stray '%' ({shorten(token, 40)}); write '%%' for a percent sign"
     return None
 
 
