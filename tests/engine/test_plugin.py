@@ -58,3 +58,26 @@ def test_the_mkdocs_config_is_derived_from_mkdocs_yml(tmp_path: Path) -> None:
     assert settings["theme"]["language"] == "ar" and settings["theme"]["font"] is False
     assert settings["site_url"] == config.url("ar/")
     assert "dehub" not in settings["extra"] and settings["plugins"] == ["search"]
+
+
+def test_every_key_of_mkdocs_yml_is_overridden(tmp_path: Path) -> None:
+    """The worker passes mkdocs.yml plus these settings as keyword overrides to MkDocs' load_config:
+    each top-level key is set from our config, so nothing of the file is read twice differently."""
+    config = load_config(ROOT)
+    settings = mkdocs_config(config, "de", tmp_path / "docs", tmp_path / "site", [])
+    assert set(config.mkdocs) <= set(settings)
+
+
+def test_loading_the_mkdocs_config_leaves_ours_intact(tmp_path: Path) -> None:
+    """Two languages built in one process (serve, one core) start from the same config."""
+    import copy
+
+    from dehub.engine.config import load_mkdocs
+
+    config = load_config(ROOT)
+    before = copy.deepcopy(config.mkdocs)
+    (tmp_path / "docs").mkdir()
+    for lang in ("de", "en"):
+        mk = load_mkdocs(config, mkdocs_config(config, lang, tmp_path / "docs", tmp_path / lang, []))
+        assert mk.theme["language"] == lang and "toc" in mk.markdown_extensions
+    assert config.mkdocs == before
