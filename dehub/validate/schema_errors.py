@@ -92,28 +92,26 @@ def _localized_message(error, field: str) -> tuple[tuple, str]:
     return sub, f"{field!r}{lang} must be a text, not {type_name(problem.instance)}"
 
 
+# How a schema's type and a value's type read in a message ("must be a list, not a text").
+SCHEMA_TYPES = {"object": "a mapping of keys", "array": "a list", "string": "a text", "number": "a number"}
+SCHEMA_TYPES |= {"integer": "a whole number", "boolean": "true or false"}
+VALUE_TYPES = {
+    dict: "a mapping",
+    list: "a list",
+    str: "a text",
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    type(None): "empty",
+}
+
+
 def _article(type_name: str) -> str:
-    names = {
-        "object": "a mapping of keys",
-        "array": "a list",
-        "string": "a text",
-        "number": "a number",
-        "integer": "a whole number",
-        "boolean": "true or false",
-    }
-    return names.get(type_name, type_name)
+    return SCHEMA_TYPES.get(type_name, type_name)
 
 
 def type_name(value: object) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a text",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
+    return VALUE_TYPES.get(type(value), type(value).__name__)
 
 
 def _pattern_hint(field: str) -> str:
