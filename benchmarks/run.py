@@ -125,14 +125,14 @@ def export_markdown(repo: Path, lang: str, docs: Path) -> int:
     sys.path.insert(0, str(ROOT))
     from dehub.config import load_config
     from dehub.diagnostics import Report
-    from dehub.localize import localizer
-    from dehub.pages import collect_pages
+    from dehub.localize.localizer import localizer
+    from dehub.render.pages import render_language
     from dehub.urls import src_uri
-    from dehub.validate import load_project
+    from dehub.validate.project import read_project
 
     config = load_config(repo)
-    project = load_project(repo, config, Report())
-    specs = collect_pages(project, config, localizer(repo, lang, config.fallback_chain(lang)))
+    project = read_project(repo, config, Report())
+    specs = render_language(project, config, localizer(repo, lang, config.fallback_chain(lang)))
     for spec in specs:
         target = docs / src_uri(spec.key)
         target.parent.mkdir(parents=True, exist_ok=True)
