@@ -17,7 +17,7 @@ from babel.lists import format_list
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 
-from dehub import cli
+from dehub.commands import check as cli
 from dehub.commands.status import language_items, yaml_fields
 from dehub.config import load_config
 from dehub.diagnostics import Report
@@ -99,7 +99,7 @@ def test_extract_is_deterministic_and_a_stale_pot_is_reported(tmp_path: Path) ->
     assert result.returncode == 0 and "is up to date" in result.stdout
     assert (repo / POT).read_bytes() == pot
 
-    events = repo / "dehub" / "templates" / "events.html"
+    events = repo / "dehub" / "render" / "templates" / "events.html"
     events.write_text(events.read_text(encoding="utf-8") + '<p>{{ _("A brand-new string") }}</p>\n', encoding="utf-8")
     problem = stale_pot(repo)
     assert problem is not None and problem.severity == "error"
@@ -124,7 +124,7 @@ def test_check_fails_on_a_stale_pot(tmp_path: Path) -> None:
     if "stale_pot" not in inspect.getsource(cli):
         pytest.skip("stale_pot is not wired into `check` yet")
     repo = code_repo(tmp_path)
-    home = repo / "dehub" / "templates" / "home.html"
+    home = repo / "dehub" / "render" / "templates" / "home.html"
     home.write_text(home.read_text(encoding="utf-8") + '{{ _("Yet another string") }}\n', encoding="utf-8")
     result = run_build_py("check", root=repo)
     assert result.returncode == 1
@@ -137,7 +137,7 @@ def test_check_fails_on_a_stale_pot(tmp_path: Path) -> None:
 def test_update_keeps_translations_marks_changes_fuzzy_and_adds_languages(tmp_path: Path) -> None:
     repo = code_repo(tmp_path)
     before = {m.id: m.string for m in catalog(repo, "fr") if m.id}
-    events = repo / "dehub" / "templates" / "events.html"
+    events = repo / "dehub" / "render" / "templates" / "events.html"
     events.write_text(events.read_text(encoding="utf-8").replace('_("Past events")', '_("Past Events")'), encoding="utf-8")
     config = repo / "mkdocs.yml"
     config.write_text(
