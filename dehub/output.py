@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import html
 
-INVISIBLE = {0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+# embeddings, overrides (U+202A-U+202E), isolates (U+2066-U+2069), line separators, BOM; the marks
+# U+200E, U+200F and U+061C stay: right-to-left text uses them and they reorder nothing around them
+INVISIBLE = {0x2028, 0x2029, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 MARKDOWN_PUNCTUATION = set("\\`*_{}[]()#!|~")  # a name never starts a line: '-', '+', '.' stay
 
 
@@ -31,6 +33,20 @@ def printable(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def first_invisible(text: str, allowed: str = "") -> int:
+    """The index of the first character `printable` would escape (not in `allowed`), or -1."""
+    for index, char in enumerate(text):
+        code = ord(char)
+        if char not in allowed and (code < 0x20 or 0x7F <= code <= 0x9F or code in INVISIBLE or 0xD800 <= code <= 0xDFFF):
+            return index
+    return -1
+
+
+def describe(char: str) -> str:
+    kind = "bidirectional control" if ord(char) in INVISIBLE else "control character"
+    return f"invisible {kind} U+{ord(char):04X}"
 
 
 def has_invisible(text: str) -> bool:

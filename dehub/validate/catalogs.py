@@ -21,6 +21,7 @@ from babel.messages.mofile import write_mo
 from ..config import Config
 from ..diagnostics import Report, shorten
 from ..load.po import Parsed, parse_catalog
+from ..output import describe, first_invisible
 
 # The placeholder grammar: `%(name)s` or `%s` with a conversion type and nothing between (no
 # flags, widths, precisions or `*`: `%(name)2000000000s` allocates gigabytes, `%*d` raises).
@@ -192,6 +193,19 @@ def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
                 problems.append((1, f"does not compile: {shorten(str(exc), 120)}"))
     for line, message in problems:
         report.error(parsed.path, line, 0, message)
+    invisible_characters(root / parsed.path, parsed.path, report)
+
+
+def invisible_characters(file: Path, path: str, report: Report) -> None:
+    """Control characters and bidi controls anywhere in a catalog (they hide what a msgstr says)."""
+    try:
+        text = file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        index = first_invisible(line.rstrip("\r"), allowed="\t")
+        if index != -1:
+            report.error(path, number, index + 1, f"{describe(line[index])}; delete it")
 
 
 def lint_catalogs(root: Path, config: Config, report: Report) -> int:
