@@ -171,3 +171,14 @@ def test_accepted_hostile_fixtures_build(tmp_path: Path) -> None:
     assert run_build_py("check", root=repo).returncode == 0
     result = run_build_py("build", "--lang", "en", "--out", str(tmp_path / "site"), root=repo)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("field", "value"), [("hubs", '["hamburg\\n"]'), ("city", '"Hamburg\\n"'), ("url", '"https://example.org/\\n"')])
+def test_schema_patterns_match_the_whole_string(tmp_path: Path, field: str, value: str) -> None:
+    repo = make_repo(tmp_path)
+    event = {"hubs": "[hamburg]", "city": "Hamburg", "url": '"https://example.org/"'} | {field: value}
+    (repo / "content" / "events").mkdir(parents=True)
+    body = "title: Day\nstart: 2027-03-15\n" + "".join(f"{key}: {text}\n" for key, text in event.items())
+    (repo / "content" / "events" / "day.yml").write_text(body, encoding="utf-8")
+    result = run_build_py("check", root=repo)
+    assert result.returncode == 1 and "content/events/day.yml:" in result.stderr, result.stderr
