@@ -6,7 +6,7 @@ this module must not import dehub.pages at run time.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .calendars import calendar_links
 from .jsonld import event_jsonld, hub_jsonld, iso, script_tag
 from .localize import Localizer
-from .model import Event, Hub
+from .model import Event, Hub, ends_at
 from .urls import page_path
 
 if TYPE_CHECKING:
@@ -46,12 +46,14 @@ def _day_and_time(day: str, clock: str, loc: Localizer) -> str:
 def event_when(event: Event, loc: Localizer) -> dict[str, str]:
     """When an event takes place, in the reader's language; times name the German time zone.
 
-    Returns the text and the machine-readable `datetime` attribute of its <time> element.
+    Returns the text, the machine-readable `datetime` attribute of its <time> element, and
+    `ends`, the UTC instant after which the browser marks the event as past.
     """
     start, end = event.start, event.end
+    ends = ends_at(event).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if not isinstance(start, datetime):
         last = end.date() if isinstance(end, datetime) else (end or start)
-        return {"text": _days(start, last, loc), "datetime": iso(start)}
+        return {"text": _days(start, last, loc), "datetime": iso(start), "ends": ends}
     if end is None:
         text = _day_and_time(_day(start.date(), loc), _clock(start, loc), loc)
     elif isinstance(end, datetime) and end.date() == start.date():
@@ -62,7 +64,7 @@ def event_when(event: Event, loc: Localizer) -> dict[str, str]:
         until = _day_and_time(_day(end.date(), loc), _clock(end, loc), loc) if isinstance(end, datetime) else _day(end, loc)
         text = f"{_day_and_time(_day(start.date(), loc), _clock(start, loc), loc)} – {until}"
     zone = get_timezone_name(start.replace(tzinfo=BERLIN), width="long", locale=loc.locale)
-    return {"text": loc.gettext("%(when)s (%(zone)s)") % {"when": text, "zone": zone}, "datetime": iso(start)}
+    return {"text": loc.gettext("%(when)s (%(zone)s)") % {"when": text, "zone": zone}, "datetime": iso(start), "ends": ends}
 
 
 def template_helpers(r: Renderer, key: str) -> dict[str, object]:

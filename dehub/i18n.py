@@ -20,9 +20,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from .catalogs import catalog_path, language_name, lint_catalogs, parse_catalog
+from .catalogs import catalog_path, expected_plural_forms, language_name, lint_catalogs, parse_catalog
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Report
+from .plurals import FormMap, PluralRuleError, first_difference, parse_rule
 
 POT = "translations/messages.pot"
 MESSAGES_LANGUAGE = "en"  # the language of the msgids: needs no catalog
@@ -145,6 +146,43 @@ def _translated(catalog: Catalog) -> dict:
     return {text for m in items if m.id for text in ([m.string] if isinstance(m.string, str) else m.string) if text}
 
 
+def migrate_plural_rule(catalog: Catalog, lang: str) -> int | None:
+    """Bring a catalog written for an older plural rule to CLDR's current one.
+
+    Each plural entry's forms are remapped by what the old and the new rule pick for the same
+    numbers (Babel 2.19 gave French and Spanish a "many" form and swapped Arabic's 4 and 5).
+    Returns None when the rule is current, else how many entries became fuzzy because a new
+    form had no single old counterpart.
+    """
+    expected = expected_plural_forms(lang)
+    new = parse_rule(expected)
+    try:
+        old = parse_rule(catalog.plural_forms)
+    except PluralRuleError:
+        old = None
+    if old is not None and first_difference(old, new) is None:
+        return None
+    mapping = remap(old, new)
+    catalog.mime_headers = [(name, expected if name.lower() == "plural-forms" else value) for name, value in catalog.mime_headers]
+    fuzzy = 0
+    for message in [*catalog, *catalog.obsolete.values()]:
+        if message.id and message.pluralizable and isinstance(message.string, tuple):
+            message.string, guessed = mapping.apply(message.string)
+            if guessed and not message.fuzzy:
+                message.flags.add("fuzzy")
+                fuzzy += 1
+    return fuzzy
+
+
+def remap(old, new) -> FormMap:
+    """The form map between two rules; an unreadable old rule keeps forms by position, all guessed."""
+    from .plurals import remap_forms
+
+    if old is None:
+        return FormMap(tuple(range(new.nplurals)), (True,) * new.nplurals)
+    return remap_forms(old, new)
+
+
 def update_language(root: Path, lang: str, template: Catalog, force: bool) -> tuple[bool, str]:
     path = catalog_path(root, lang)
     rel = path.relative_to(root).as_posix()
@@ -168,6 +206,7 @@ def update_language(root: Path, lang: str, template: Catalog, force: bool) -> tu
             return False, f"{rel}: not updated: fix the errors above, or pass --force to keep only what can be read"
         catalog = parsed.catalog
     before = _translated(catalog)
+    migrated = migrate_plural_rule(catalog, lang) if parsed is not None else None
     for key, message in list(catalog.obsolete.items()):  # an old string is back: revive its translation
         if template.get(message.id, message.context) is not None:
             catalog[message.id] = catalog.obsolete.pop(key)
@@ -182,9 +221,10 @@ def update_language(root: Path, lang: str, template: Catalog, force: bool) -> tu
     path.write_bytes(data)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
     untranslated = sum(1 for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string]))
+    rule = "" if migrated is None else f" (plural rule migrated to {catalog.plural_forms!r}; {migrated} entries to review)"
     return (
         True,
-        f"{'created' if parsed is None else 'updated'} {rel}: {untranslated} untranslated, {fuzzy} fuzzy, {len(catalog.obsolete)} obsolete",
+        f"{'created' if parsed is None else 'updated'} {rel}: {untranslated} untranslated, {fuzzy} fuzzy, {len(catalog.obsolete)} obsolete{rule}",
     )
 
 

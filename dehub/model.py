@@ -109,6 +109,23 @@ def build_date() -> date:
     return build_moment().date()
 
 
+def ends_at(event: Event) -> datetime:
+    """The instant an event is over, in Berlin: its end time, else the end of its last day.
+
+    The same rule as `is_upcoming` (an event is upcoming until its last day is over), but to the
+    minute, so that a page in the browser can tell when the build's view has gone stale.
+    """
+    from datetime import time, timedelta
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    last = event.end or event.start
+    if isinstance(event.end, datetime):
+        return event.end.replace(tzinfo=berlin)
+    day = last.date() if isinstance(last, datetime) else last
+    return datetime.combine(day + timedelta(days=1), time(), berlin)
+
+
 def is_upcoming(event: Event, today: date) -> bool:
     last = event.end or event.start
     return (last.date() if isinstance(last, datetime) else last) >= today

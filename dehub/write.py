@@ -94,7 +94,6 @@ def write_root_files(config: Config, project: Project, langs: list[str], staging
     write_sitemap(config, langs, staging)
     write_chooser(config, langs, staging)
     write_root_404(config, langs, staging)
-    (staging / ".nojekyll").write_text("", encoding="utf-8")
 
 
 _DIR_LINK = re.compile(r'((?:href|src)=")(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]*)(#[^"]*)?"')
