@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 SITE_URL_ENV = "DEHUB_SITE_URL"
+REPOSITORY_ENV = "GITHUB_REPOSITORY"  # set by GitHub Actions: owner/name
+REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 LANG_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 
@@ -27,6 +30,14 @@ class Config:
     languages: tuple[Language, ...]
     source_only_pages: tuple[str, ...] = ()
     mkdocs: dict = field(default_factory=dict, compare=False, hash=False)
+    repo_url: str | None = None  # the repository's address, if configured; never guessed
+
+    def contributing_url(self, lang: str) -> str | None:
+        """The contributor guide in the repository (German for German pages), or None."""
+        if not self.repo_url:
+            return None
+        name = "CONTRIBUTING.de.md" if lang == self.source_language else "CONTRIBUTING.md"
+        return self.repo_url.rstrip("/") + "/blob/HEAD/" + name
 
     @property
     def codes(self) -> list[str]:
@@ -56,6 +67,8 @@ def load_config(root: Path) -> Config:
     site_url = os.environ.get(SITE_URL_ENV) or mkdocs.get("site_url") or "http://127.0.0.1:8000/"
     if not site_url.endswith("/"):
         site_url += "/"
+    repository = os.environ.get(REPOSITORY_ENV, "").strip()
+    repo_url = mkdocs.get("repo_url") or (f"https://github.com/{repository}/" if REPOSITORY.match(repository) else None)
     languages = tuple(Language(code=entry["code"], complete=bool(entry.get("complete", False))) for entry in settings["languages"])
     return Config(
         root=root,
@@ -65,4 +78,5 @@ def load_config(root: Path) -> Config:
         languages=languages,
         source_only_pages=tuple(settings.get("source_only_pages", [])),
         mkdocs=mkdocs,
+        repo_url=repo_url,
     )

@@ -35,6 +35,11 @@ class DehubPlugin(BasePlugin):
     def on_config(self, config):
         config.extra["dehub_footer"] = self.footer
         config.extra["dehub_lang"] = self.loc.lang
+        contributing = self.site.contributing_url(self.loc.lang)
+        # The contributor guide is German or English; linked only when the repository is known.
+        config.extra["dehub_contributing"] = (
+            {"url": contributing, "hreflang": "de" if self.loc.lang == self.site.source_language else "en"} if contributing else None
+        )
         return config
 
     def on_files(self, files: Files, config) -> Files:
