@@ -231,14 +231,17 @@ LINT_CASES = [
         "fr",
         'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr "%(num)s hub"\n',
         None,
-        ["9: error: plural message needs msgstr[0] to msgstr[1] (2 forms for fr), has msgstr"],
+        ["9: error: plural message needs msgstr[0] to msgstr[2] (3 forms for fr), has msgstr"],
     ),
     ("fr", 'msgid "Home"\nmsgstr[0] "Accueil"\n', None, ["9: error: msgstr[N] without msgid_plural; use a plain msgstr"]),
     (
-        "fr",
-        'msgid "Home"\nmsgstr "Accueil"\n',
-        "nplurals=2; plural=(n != 1);",
-        ["4: error: Plural-Forms 'nplurals=2; plural=(n != 1);' does not match the rule for fr: 'nplurals=2; plural=(n > 1);'"],
+        "de",
+        'msgid "Home"\nmsgstr "Startseite"\n',
+        "nplurals=2; plural=(n > 1);",
+        [
+            "4: error: Plural-Forms 'nplurals=2; plural=(n > 1);' picks form 0 for n = 0, CLDR's rule for de picks 1; "
+            f"run `python build.py i18n update` to migrate the catalog, or write 'Plural-Forms: {expected_plural_forms('de')}'"
+        ],
     ),
     (
         "fr",
@@ -259,7 +262,7 @@ LINT_CASES = [
     ("fr", 'msgid "Home"\nmsgstr "Acc\\ueil"\n', None, ["10: error: unsupported escape sequence '\\\\u'; use \\n, \\t, \\\" or \\\\"]),
     (
         "fr",
-        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\n',
+        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\nmsgstr[2] "%(num)d hubs"\n',
         None,
         ["9: error: incompatible format for placeholder 'num': 'd' and 's' are not compatible"],
     ),
