@@ -312,3 +312,22 @@ def test_a_previous_build_is_replaced(tmp_path: Path) -> None:
     assert run_build_py("build", "--lang", "en", "--out", str(out), root=repo).returncode == 0
     assert (out / ".dehub-site").is_file()
     assert run_build_py("build", "--lang", "en", "--out", str(out), root=repo).returncode == 0
+
+
+def test_contributor_guide_is_linked_only_when_the_repository_is_known(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    without = tmp_path / "without"
+    result = run_build_py("build", "--lang", "en", "--out", str(without), root=repo, env={"GITHUB_REPOSITORY": ""})
+    assert result.returncode == 0, result.stderr
+    assert "CONTRIBUTING" not in (without / "en" / "index.html").read_text(encoding="utf-8")
+    assert not soup(without / "en" / "index.html").select(".dehub-footer-contributing")
+
+    with_repo = tmp_path / "with"
+    env = {"GITHUB_REPOSITORY": "example-org/dehub-site"}
+    result = run_build_py("build", "--lang", "de", "--lang", "en", "--out", str(with_repo), root=repo, env=env)
+    assert result.returncode == 0, result.stderr
+    for lang, name in (("en", "CONTRIBUTING.md"), ("de", "CONTRIBUTING.de.md")):
+        links = soup(with_repo / lang / "hubs" / "dortmund" / "index.html").select(".md-footer .dehub-footer-contributing a")
+        assert [a["href"] for a in links] == [f"https://github.com/example-org/dehub-site/blob/HEAD/{name}"]
+        assert links[0]["hreflang"] == lang
+    assert soup(with_repo / "de" / "index.html").select_one(".dehub-footer-contributing a").get_text() == "Leitfaden zum Mitwirken"
