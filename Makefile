@@ -2,13 +2,20 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
+LOCK := requirements.lock.txt
+PIP_LOCK := requirements.pip.txt
+# Everything Python comes from the hashed lock; the project itself goes in without fetching
+# anything (its build backend, setuptools, is in the lock too).
+PIP_INSTALL := $(PY) -m pip install --quiet --require-hashes --no-deps
 
-.PHONY: site test check lint schema serve audit clean
+.PHONY: site test check lint schema serve audit clean lock upgrade
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: $(LOCK) $(PIP_LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PIP_INSTALL) -r $(PIP_LOCK)
+	$(PIP_INSTALL) -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -29,6 +36,27 @@ test: $(VENV)/.installed node_modules/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+# The lock: `make lock` after editing pyproject.toml (keeps every other pin), `make upgrade`
+# to move everything to the newest releases. pip-compile runs in a venv of its own and
+# ignores the machine's pip configuration, so the lock names only files of the public index.
+LOCK_VENV := .venv-lock
+PIP_COMPILE := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null \
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
+LOCK_ARGS := --all-extras --all-build-deps --output-file $(LOCK) pyproject.toml
+
+$(LOCK_VENV)/bin/pip-compile:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools==7.6.2
+
+lock: $(LOCK_VENV)/bin/pip-compile
+	$(PIP_COMPILE) $(LOCK_ARGS)
+	$(PIP_COMPILE) --output-file $(PIP_LOCK) requirements.pip.in
+
+upgrade: $(LOCK_VENV)/bin/pip-compile
+	$(PIP_COMPILE) --upgrade $(LOCK_ARGS)
+	$(PIP_COMPILE) --upgrade --output-file $(PIP_LOCK) requirements.pip.in
 
 # Lighthouse (mobile) on home, hub overview and a hub page, served gzip-compressed; fails under
 # accessibility/best practices/SEO 1.0, performance 0.95 or a hub page over 150 KiB. Lighthouse

@@ -7,6 +7,7 @@ The clock (`Config.moment`) is read here and nowhere else: SOURCE_DATE_EPOCH whe
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +16,8 @@ from zoneinfo import ZoneInfo
 import yaml
 
 SITE_URL_ENV = "DEHUB_SITE_URL"
+REPOSITORY_ENV = "GITHUB_REPOSITORY"  # set by GitHub Actions: owner/name
+REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 LANG_CODE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 TIMEZONE = "Europe/Berlin"  # the hubs' local time: event times are wall-clock times here
 BERLIN = ZoneInfo(TIMEZONE)
@@ -54,6 +57,15 @@ class Config:
         """The day the site is built for: events before it are past."""
         return self.moment.date()
 
+    repo_url: str | None = None  # the repository's address, if configured; never guessed
+
+    def contributing_url(self, lang: str) -> str | None:
+        """The contributor guide in the repository (German for German pages), or None."""
+        if not self.repo_url:
+            return None
+        name = "CONTRIBUTING.de.md" if lang == self.source_language else "CONTRIBUTING.md"
+        return self.repo_url.rstrip("/") + "/blob/HEAD/" + name
+
     @property
     def codes(self) -> list[str]:
         return [lang.code for lang in self.languages]
@@ -87,6 +99,8 @@ def load_config(root: Path) -> Config:
     site_url = os.environ.get(SITE_URL_ENV) or mkdocs.get("site_url") or "http://127.0.0.1:8000/"
     if not site_url.endswith("/"):
         site_url += "/"
+    repository = os.environ.get(REPOSITORY_ENV, "").strip()
+    repo_url = mkdocs.get("repo_url") or (f"https://github.com/{repository}/" if REPOSITORY.match(repository) else None)
     languages = tuple(Language(code=entry["code"], complete=bool(entry.get("complete", False))) for entry in settings["languages"])
     return Config(
         root=root,
@@ -97,4 +111,5 @@ def load_config(root: Path) -> Config:
         source_only_pages=tuple(settings.get("source_only_pages", [])),
         mkdocs=mkdocs,
         moment=read_clock(),
+        repo_url=repo_url,
     )

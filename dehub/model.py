@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 Localized = str | dict[str, str]  # one text for every language, or one per language code
 # Proposed by the project, not yet confirmed by the Hub Agency: the open data files and their page say so.
@@ -104,6 +104,21 @@ class Project:
     def page(self, key: str) -> ContentPage | None:
         """The content page `key` ('events', 'news', ...), if the Agency wrote one."""
         return next((page for page in self.pages if page.key == key), None)
+
+
+def ends_at(event: Event) -> datetime:
+    """The instant an event is over, in Berlin: its end time, else the end of its last day.
+
+    The same rule as `is_upcoming` (an event is upcoming until its last day is over), but to the
+    minute, so that a page in the browser can tell when the build's view has gone stale.
+    """
+    from .config import BERLIN as berlin  # lazily: config reads files, the model does not
+
+    last = event.end or event.start
+    if isinstance(event.end, datetime):
+        return event.end.replace(tzinfo=berlin)
+    day = last.date() if isinstance(last, datetime) else last
+    return datetime.combine(day + timedelta(days=1), time(), berlin)
 
 
 def is_upcoming(event: Event, today: date) -> bool:

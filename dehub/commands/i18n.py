@@ -18,6 +18,7 @@ from ..config import Config, load_config
 from ..diagnostics import Report, print_report
 from ..load.po import parse_catalog
 from ..localize.catalogs import MESSAGES_LANGUAGE, POT, catalog_path, language_name
+from ..localize.plurals import migrate_plural_rule
 from ..localize.pot import extract, po_bytes
 from ..validate.catalogs import lint_catalogs
 
@@ -66,6 +67,7 @@ def update_language(root: Path, lang: str, template: Catalog, force: bool) -> tu
             return False, f"{rel}: not updated: fix the errors above, or pass --force to keep only what can be read"
         catalog = parsed.catalog
     before = _translated(catalog)
+    migrated = migrate_plural_rule(catalog, lang) if parsed is not None else None
     for key, message in list(catalog.obsolete.items()):  # an old string is back: revive its translation
         if template.get(message.id, message.context) is not None:
             catalog[message.id] = catalog.obsolete.pop(key)
@@ -80,9 +82,10 @@ def update_language(root: Path, lang: str, template: Catalog, force: bool) -> tu
     path.write_bytes(data)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
     untranslated = sum(1 for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string]))
+    rule = "" if migrated is None else f" (plural rule migrated to {catalog.plural_forms!r}; {migrated} entries to review)"
     return (
         True,
-        f"{'created' if parsed is None else 'updated'} {rel}: {untranslated} untranslated, {fuzzy} fuzzy, {len(catalog.obsolete)} obsolete",
+        f"{'created' if parsed is None else 'updated'} {rel}: {untranslated} untranslated, {fuzzy} fuzzy, {len(catalog.obsolete)} obsolete{rule}",
     )
 
 

@@ -41,6 +41,11 @@ class DehubPlugin(BasePlugin):
         # Material's header shows the switcher when config.extra.alternate is set; its entries
         # are each page's own (context["dehub"]["alternate"], read by theme/partials/alternate.html).
         config.extra["alternate"] = True
+        contributing = self.site.contributing_url(self.loc.lang)
+        # The contributor guide is German or English; linked only when the repository is known.
+        config.extra["dehub_contributing"] = (
+            {"url": contributing, "hreflang": "de" if self.loc.lang == self.site.source_language else "en"} if contributing else None
+        )
         return config
 
     def on_files(self, files: Files, config) -> Files:

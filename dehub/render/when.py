@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from babel.dates import format_interval, format_skeleton, format_time, get_timezone_name
 
 from ..config import BERLIN
 from ..localize.localizer import Localizer
-from ..model import Event
+from ..model import Event, ends_at
 from .jsonld import iso
 
 DAY = "yMMMEd"  # a CLDR skeleton every locale has for dates and date intervals: "Mon, Mar 1, 2027"
@@ -34,12 +34,14 @@ def _day_and_time(day: str, clock: str, loc: Localizer) -> str:
 def event_when(event: Event, loc: Localizer) -> dict[str, str]:
     """When an event takes place, in the reader's language; times name the German time zone.
 
-    Returns the text and the machine-readable `datetime` attribute of its <time> element.
+    Returns the text, the machine-readable `datetime` attribute of its <time> element, and
+    `ends`, the UTC instant after which the browser marks the event as past.
     """
     start, end = event.start, event.end
+    ends = ends_at(event).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if not isinstance(start, datetime):
         last = end.date() if isinstance(end, datetime) else (end or start)
-        return {"text": _days(start, last, loc), "datetime": iso(start)}
+        return {"text": _days(start, last, loc), "datetime": iso(start), "ends": ends}
     if end is None:
         text = _day_and_time(_day(start.date(), loc), _clock(start, loc), loc)
     elif isinstance(end, datetime) and end.date() == start.date():
@@ -50,4 +52,4 @@ def event_when(event: Event, loc: Localizer) -> dict[str, str]:
         until = _day_and_time(_day(end.date(), loc), _clock(end, loc), loc) if isinstance(end, datetime) else _day(end, loc)
         text = f"{_day_and_time(_day(start.date(), loc), _clock(start, loc), loc)} – {until}"
     zone = get_timezone_name(start.replace(tzinfo=BERLIN), width="long", locale=loc.locale)
-    return {"text": loc.gettext("%(when)s (%(zone)s)") % {"when": text, "zone": zone}, "datetime": iso(start)}
+    return {"text": loc.gettext("%(when)s (%(zone)s)") % {"when": text, "zone": zone}, "datetime": iso(start), "ends": ends}

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import io
 import re
-from functools import cache
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message, TranslationError
+from babel.messages.catalog import Message, TranslationError
 from babel.messages.checkers import checkers
 from babel.messages.mofile import write_mo
 
 from ..config import Config
 from ..diagnostics import Report, shorten
 from ..load.po import Parsed, parse_catalog
+from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule
 from ..output import describe, first_invisible
 
 # The placeholder grammar: `%(name)s` or `%s` with a conversion type and nothing between (no
@@ -28,12 +28,6 @@ from ..output import describe, first_invisible
 PLACEHOLDER = re.compile(r"%(?:\((?P<name>[A-Za-z_][A-Za-z0-9_]{0,40})\))?(?P<type>[sdif%])")
 ANY_PLACEHOLDER = re.compile(r"%(?:\([^)]{0,60}\))?[#0\- +*.\d]*[hlL]?[A-Za-z%]?")
 MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
-
-
-@cache
-def expected_plural_forms(lang: str) -> str:
-    """Babel's (CLDR-derived) Plural-Forms header for a language."""
-    return Catalog(locale=lang.replace("-", "_")).plural_forms
 
 
 def placeholders(text: str) -> tuple[dict[str, str], list[str], list[str]]:
@@ -153,6 +147,23 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
     return found
 
 
+def plural_rule_problem(actual: str, lang: str) -> str | None:
+    """None when the header's rule picks CLDR's form for every sample number, however it is spelled."""
+    expected = expected_plural_forms(lang)
+    hint = f"run `python build.py i18n update` to migrate the catalog, or write 'Plural-Forms: {expected}'"
+    try:
+        rule = parse_rule(actual)
+    except PluralRuleError as exc:
+        return f"Plural-Forms {shorten(actual, 120)} is not a valid rule ({exc}); {hint}"
+    want = parse_rule(expected)
+    n = first_difference(rule, want)
+    if n is None:
+        return None
+    if rule.nplurals != want.nplurals:
+        return f"Plural-Forms {shorten(actual, 120)} has {rule.nplurals} forms, but {lang} has {want.nplurals} in CLDR; {hint}"
+    return f"Plural-Forms {shorten(actual, 120)} picks form {rule.pick(n)} for n = {n}, CLDR's rule for {lang} picks {want.pick(n)}; {hint}"
+
+
 def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
     if parsed.header is None:
         return [(1, 'the header entry (msgid "") is missing; run `python build.py i18n update` to add it')]
@@ -167,10 +178,10 @@ def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
     actual = fields.get("plural-forms")
     if actual is None:
         found.append((parsed.header_line, f"the header has no Plural-Forms; add 'Plural-Forms: {expected}'"))
-    elif re.sub(r"\s+", "", actual).rstrip(";") != re.sub(r"\s+", "", expected).rstrip(";"):
-        found.append(
-            (where("Plural-Forms"), f"Plural-Forms {shorten(actual, 120)} does not match the rule for {parsed.lang}: '{expected}'")
-        )
+    else:
+        problem = plural_rule_problem(actual, parsed.lang)
+        if problem:
+            found.append((where("Plural-Forms"), problem))
     content_type = fields.get("content-type", "")
     if "charset=utf-8" not in content_type.lower().replace(" ", ""):
         found.append((where("Content-Type"), "Content-Type must declare charset=UTF-8"))

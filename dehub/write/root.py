@@ -43,4 +43,3 @@ def write_root_files(config: Config, project: Project, pages: dict[str, set[str]
     write_sitemap(config, pages, staging)
     (staging / "index.html").write_text(chooser_html(config, locs, langs), encoding="utf-8")
     write_root_404(config, langs, staging)
-    (staging / ".nojekyll").write_text("", encoding="utf-8")

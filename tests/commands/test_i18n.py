@@ -22,9 +22,10 @@ from dehub.commands.status import language_items, yaml_fields
 from dehub.config import load_config
 from dehub.diagnostics import Report
 from dehub.localize.catalogs import POT
+from dehub.localize.plurals import expected_plural_forms
 from dehub.localize.pot import stale_pot
 from dehub.model import source_hash
-from dehub.validate.catalogs import expected_plural_forms, lint_catalogs
+from dehub.validate.catalogs import lint_catalogs
 from tests.conftest import ROOT, make_repo, run_build_py
 
 PO = "translations/{lang}/LC_MESSAGES/messages.po"
@@ -155,7 +156,7 @@ def test_update_keeps_translations_marks_changes_fuzzy_and_adds_languages(tmp_pa
     for msgid in kept:
         assert after.get(msgid).string == before[msgid] and not after.get(msgid).fuzzy
     italian = catalog(repo, "it")
-    assert italian.plural_forms == "nplurals=2; plural=(n != 1);"
+    assert italian.plural_forms == expected_plural_forms("it")  # whatever CLDR says, as Babel ships it
     assert "Plural-Forms: nplurals=6;" in (repo / PO.format(lang="ar")).read_text(encoding="utf-8")
     assert not (repo / PO.format(lang="en")).exists()  # the msgids are English
 
@@ -232,14 +233,17 @@ LINT_CASES = [
         "fr",
         'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr "%(num)s hub"\n',
         None,
-        ["9: error: plural message needs msgstr[0] to msgstr[1] (2 forms for fr), has msgstr"],
+        ["9: error: plural message needs msgstr[0] to msgstr[2] (3 forms for fr), has msgstr"],
     ),
     ("fr", 'msgid "Home"\nmsgstr[0] "Accueil"\n', None, ["9: error: msgstr[N] without msgid_plural; use a plain msgstr"]),
     (
-        "fr",
-        'msgid "Home"\nmsgstr "Accueil"\n',
-        "nplurals=2; plural=(n != 1);",
-        ["4: error: Plural-Forms 'nplurals=2; plural=(n != 1);' does not match the rule for fr: 'nplurals=2; plural=(n > 1);'"],
+        "de",
+        'msgid "Home"\nmsgstr "Startseite"\n',
+        "nplurals=2; plural=(n > 1);",
+        [
+            "4: error: Plural-Forms 'nplurals=2; plural=(n > 1);' picks form 0 for n = 0, CLDR's rule for de picks 1; "
+            f"run `python build.py i18n update` to migrate the catalog, or write 'Plural-Forms: {expected_plural_forms('de')}'"
+        ],
     ),
     (
         "fr",
@@ -260,7 +264,7 @@ LINT_CASES = [
     ("fr", 'msgid "Home"\nmsgstr "Acc\\ueil"\n', None, ["10: error: unsupported escape sequence '\\\\u'; use \\n, \\t, \\\" or \\\\"]),
     (
         "fr",
-        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\n',
+        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\nmsgstr[2] "%(num)d hubs"\n',
         None,
         [
             "11: error: msgstr[0]: placeholder '%(num)d' has another type than the msgid's '%(num)s'",

@@ -56,10 +56,16 @@ def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
     return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
 
 
-def pin_table(path: Path) -> dict[str, tuple[str, str]]:
-    """action -> (sha, version) from a Markdown table `| action | pin | version |`."""
-    rows = re.findall(r"^\|\s*([\w.-]+/[\w./-]+)\s*\|\s*([0-9a-f]{40})\s*\|\s*(v[\w.]+)\s*\|\s*$", path.read_text(encoding="utf-8"), re.M)
-    return {action: (sha, version) for action, sha, version in rows}
+def pin_table(path: Path) -> dict[tuple[str, str], str]:
+    """(action, version) -> sha from a Markdown table `| action | pin | version | ... |`.
+
+    An action may be listed at several versions; notes after the version are ignored."""
+    rows = re.findall(r"^\|\s*([\w.-]+/[\w./-]+)\s*\|\s*([0-9a-f]{40})\s*\|\s*(v[\w.]+)[^|\n]*\|", path.read_text(encoding="utf-8"), re.M)
+    return {(action, version): sha for action, sha, version in rows}
+
+
+def workflow(name: str) -> dict[str, Any]:
+    return load_yaml(GITHUB / "workflows" / name)
 
 
 # --- workflows -------------------------------------------------------------------------------
@@ -105,10 +111,12 @@ def test_schema(schema: str, pattern: str) -> None:
 
 def test_pin_table_copy_matches_shared_notes() -> None:
     copy = pin_table(PINS_FILE)
-    assert len(copy) >= 7, "the pin table in .github/action-pins.md is missing or unreadable"
+    assert len(copy) >= 11, "the pin table in .github/action-pins.md is missing or unreadable"
     if not SHARED_PINS.is_file():
         pytest.skip(f"{SHARED_PINS} is not here (a fresh clone); .github/action-pins.md is the reference")
-    assert pin_table(SHARED_PINS).items() <= copy.items(), "copy the verified pins from ../shared/github-actions.md"
+    shared = pin_table(SHARED_PINS)
+    assert len(shared) >= 11, "../shared/github-actions.md could not be read"
+    assert shared.items() <= copy.items(), "copy the verified pins from ../shared/github-actions.md"
 
 
 def test_every_action_is_pinned_to_a_verified_sha() -> None:
@@ -119,15 +127,38 @@ def test_every_action_is_pinned_to_a_verified_sha() -> None:
             match = re.match(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", line)
             if not match:
                 continue
-            seen += 1
             where = f"{path.name}:{number}"
             ref, comment = match.groups()
+            if ref.startswith("./.github/workflows/"):  # a workflow of this repository, at this commit
+                assert (ROOT / ref).is_file(), f"{where}: {ref} does not exist"
+                continue
+            seen += 1
             action, _, sha = ref.partition("@")
             assert re.fullmatch(r"[0-9a-f]{40}", sha), f"{where}: {ref} is not pinned to a full commit SHA"
-            assert action in pins, f"{where}: {action} has no verified pin in .github/action-pins.md"
-            assert sha == pins[action][0], f"{where}: {action}@{sha} is not the verified pin {pins[action][0]}"
-            assert re.fullmatch(rf"\s*#\s*{re.escape(pins[action][1])}\s*", comment), f"{where}: needs the comment # {pins[action][1]}"
-    assert seen >= 8
+            version = re.fullmatch(r"\s*#\s*(v[\w.]+)\s*", comment)
+            assert version, f"{where}: needs the version as a comment, e.g. # v7.0.1"
+            key = (action, version.group(1))
+            assert key in pins, f"{where}: {action} {version.group(1)} has no verified pin in .github/action-pins.md"
+            assert sha == pins[key], f"{where}: {action}@{sha} is not the verified pin of {version.group(1)}, {pins[key]}"
+    assert seen >= 12
+
+
+def test_actions_run_on_node_24() -> None:
+    """Pins come from the table's Node 24 section; only configure-pages has no Node 24 release."""
+    text = PINS_FILE.read_text(encoding="utf-8")
+    current = text.split("## Earlier", 1)[0]
+    runtime_of = {
+        sha: runtime
+        for _action, sha, runtime in re.findall(r"^\|\s*([\w.-]+/[\w./-]+)\s*\|\s*([0-9a-f]{40})\s*\|[^|]*\|\s*(\w+)\s*\|", current, re.M)
+    }
+    assert len(runtime_of) >= 11
+    for path in WORKFLOWS:
+        for action, sha in re.findall(r"uses:\s*([\w.-]+/[\w.-]+)@([0-9a-f]{40})", path.read_text(encoding="utf-8")):
+            assert sha in runtime_of, f"{path.name}: {action}@{sha} is not one of the current (Node 24) pins"
+            if action != "actions/configure-pages":
+                assert runtime_of[sha] in {"node24", "composite"}, f"{path.name}: {action} runs on {runtime_of[sha]}"
+        for version in re.findall(r"node-version:\s*\"?(\d+)", path.read_text(encoding="utf-8")):
+            assert int(version) >= 24 and int(version) % 2 == 0, f"{path.name}: Node {version} is not a maintained LTS"
 
 
 def test_workflow_hardening() -> None:
@@ -136,6 +167,9 @@ def test_workflow_hardening() -> None:
         assert "pull_request_target" not in triggers(workflow), path.name
         assert workflow.get("permissions") in ({}, {"contents": "read"}), f"{path.name}: top-level permissions must be {{}}"
         for name, job in workflow["jobs"].items():
+            if "uses" in job:  # a called workflow: its own jobs carry the timeouts
+                assert str(job["uses"]).startswith("./.github/workflows/"), f"{path.name}: job {name} calls a foreign workflow"
+                continue
             assert isinstance(job.get("timeout-minutes"), int), f"{path.name}: job {name} has no timeout-minutes"
             for step in job.get("steps", []):
                 if str(step.get("uses", "")).startswith("actions/checkout@"):
@@ -151,9 +185,9 @@ def test_pr_workflow() -> None:
     all_steps = steps(workflow)
     uses = {str(step.get("uses", "")).split("@")[0]: step for step in all_steps}
     python = uses["actions/setup-python"]["with"]
-    assert (str(python["python-version"]), python["cache"], python["cache-dependency-path"]) == ("3.11", "pip", "pyproject.toml")
+    assert (str(python["python-version"]), python["cache"], python["cache-dependency-path"]) == ("3.11", "pip", "requirements.lock.txt")
     node = uses["actions/setup-node"]["with"]
-    assert (str(node["node-version"]), node["cache"]) == ("20", "npm")
+    assert (str(node["node-version"]), node["cache"]) == ("24", "npm")
     assert uses["actions/upload-artifact"]["with"]["path"] == "preview"
     runs = "\n".join(str(step.get("run", "")) for step in all_steps)
     assert "python build.py check --format github" in runs
@@ -171,9 +205,12 @@ def test_deploy_workflow() -> None:
     workflow = load_yaml(GITHUB / "workflows" / "deploy.yml")
     on = triggers(workflow)
     assert on["push"] == {"branches": ["main"]}
-    assert on["schedule"] and "workflow_dispatch" in on
+    assert "workflow_dispatch" in on, "daily.yml starts this workflow"
+    assert "schedule" not in on, "the schedule lives in daily.yml, so GitHub disabling it never stops the deploy"
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    for job in (build, deploy):
+        assert job["if"] == "github.ref == 'refs/heads/main'", "only main is ever published"
     assert "write" not in build["permissions"].values()
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build"
@@ -182,7 +219,7 @@ def test_deploy_workflow() -> None:
     assert deploy["steps"][0]["id"] == "deployment"
     by_action = {str(step.get("uses", "")).split("@")[0]: step for step in build["steps"]}
     assert by_action["actions/configure-pages"]["id"] == "pages"
-    assert by_action["actions/upload-pages-artifact"]["with"]["path"] == "site"
+    assert by_action["actions/upload-pages-artifact"]["with"] == {"path": "site"}, "hidden files (the build marker) stay out"
     commands = {step["run"].strip(): step for step in build["steps"] if "run" in step}
     check = next(step for command, step in commands.items() if command.endswith("build.py check --release"))
     site = next(step for command, step in commands.items() if command.endswith("build.py build"))
@@ -192,6 +229,54 @@ def test_deploy_workflow() -> None:
     text = (GITHUB / "workflows" / "deploy.yml").read_text(encoding="utf-8")
     assert not re.search(r"^\s*cache(-dependency-path)?:", text, re.M)
     assert "actions/cache" not in text
+
+
+def test_daily_rebuild_is_a_workflow_of_its_own_that_starts_the_deploy() -> None:
+    daily = workflow("daily.yml")
+    assert set(triggers(daily)) == {"schedule"}
+    (job,) = daily["jobs"].values()
+    assert job["permissions"] == {"actions": "write"}
+    (step,) = job["steps"]
+    assert step["run"].strip() == "gh workflow run deploy.yml --ref main"
+    assert step["env"] == {"GH_TOKEN": "${{ github.token }}", "GH_REPO": "${{ github.repository }}"}
+    assert "workflow_dispatch" in triggers(workflow("deploy.yml"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "daily.yml" in readme and "Enable workflow" in readme, "the README tells maintainers how to re-enable the schedule"
+
+
+def test_every_workflow_but_the_canary_installs_from_the_lock() -> None:
+    for path in WORKFLOWS:
+        runs = "\n".join(str(step.get("run", "")) for step in steps(load_yaml(path)) if "jobs" in load_yaml(path))
+        if path.name == "canary.yml":
+            assert "make .venv/.installed" not in runs and "--upgrade" in runs
+        elif "pip install" in runs or "build.py" in runs:
+            assert "make .venv/.installed" in runs and "pip install" not in runs, f"{path.name} must install from the lock"
+
+
+def test_canary_tries_the_newest_releases_and_reports_what_moved() -> None:
+    canary = workflow("canary.yml")
+    on = triggers(canary)
+    assert "schedule" in on and "workflow_dispatch" in on and "push" not in on and "pull_request" not in on
+    (job,) = canary["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    runs = [str(step.get("run", "")) for step in job["steps"]]
+    joined = "\n".join(runs)
+    assert "--require-hashes" not in joined and "pip install --upgrade --upgrade-strategy eager -e '.[test]'" in joined
+    assert 'tools/lock_diff.py requirements.lock.txt >> "$GITHUB_STEP_SUMMARY"' in joined
+    for command in ("build.py check", "build.py build", "-m pytest"):
+        assert command in joined, command
+
+
+def test_lock_diff_reports_packages_that_moved() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import lock_diff
+    finally:
+        sys.path.pop(0)
+    lines = lock_diff.report({"babel": "2.19.0", "nh3": "0.3.0"}, {"babel": "2.20.0", "nh3": "0.3.0", "new-dep": "1.0"})
+    assert "| babel | 2.19.0 | 2.20.0 |" in lines and "| new-dep | - | 1.0 |" in lines
+    assert not any("nh3" in line for line in lines)
+    assert "Nothing moved" in "\n".join(lock_diff.report({"babel": "2.19.0"}, {"babel": "2.19.0"}))
 
 
 # --- CODEOWNERS ------------------------------------------------------------------------------
@@ -291,6 +376,15 @@ def test_dependabot() -> None:
     updates = {entry["package-ecosystem"]: entry for entry in config["updates"]}
     assert set(updates) == {"pip", "npm", "github-actions"}
     assert all(entry["schedule"]["interval"] == "weekly" for entry in updates.values())
+    pip = updates["pip"]
+    assert pip["versioning-strategy"] == "lockfile-only" and pip["allow"] == [{"dependency-type": "all"}]
+    (group,) = pip["groups"].values()
+    assert group["update-types"] == ["minor", "patch"]
+    assert {"babel", "mkdocs*", "playwright", "zizmor", "check-jsonschema"} <= set(group["exclude-patterns"])
+    npm = updates["npm"]
+    assert npm["directories"] == ["/", "/tools/audit"]
+    assert {"dependency-name": "lighthouse", "update-types": ["version-update:semver-major"]} in npm["ignore"]
+    assert updates["github-actions"]["groups"]
 
 
 # --- CONTRIBUTING ----------------------------------------------------------------------------
@@ -317,3 +411,17 @@ def test_contributing(name: str) -> None:
         assert needle in text, f"{name} should mention {needle!r}"
     other = "CONTRIBUTING.de.md" if name == "CONTRIBUTING.md" else "CONTRIBUTING.md"
     assert f"]({other})" in text
+
+
+# --- what GitHub Pages receives ---------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_pages_artifact_leaves_out_the_build_marker(built_site) -> None:
+    """upload-pages-artifact v5 leaves out hidden files: the marker stays behind, every page goes."""
+    files = [path.relative_to(built_site.root) for path in built_site.root.rglob("*") if path.is_file()]
+    uploaded = {path for path in files if not any(part.startswith(".") for part in path.parts)}
+    assert sorted(set(files) - uploaded) == [Path(".dehub-site")], "only the build marker may be a hidden file"
+    for needed in ("index.html", "404.html", "sitemap.xml", "en/index.html", "api/hubs.json"):
+        assert Path(needed) in uploaded, needed
+    assert "include-hidden-files" not in (GITHUB / "workflows" / "deploy.yml").read_text(encoding="utf-8")

@@ -87,11 +87,38 @@
     });
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setupFilters); /* also after Material's instant navigation */
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setupFilters, { once: true });
-  } else {
+  /* 3. Events that ended after the site was built.
+   *
+   * The build sorts events into upcoming and past by its own date, and a daily rebuild keeps
+   * that current; if the rebuild stops, a page must not go on announcing an event that is
+   * over. Each upcoming event carries data-ends (a UTC instant); once it has passed, the
+   * event is marked as past, with the list's translated data-past-label as visible text.
+   */
+  function markPastEvents() {
+    var now = Date.now();
+    document.querySelectorAll(".dehub-events[data-past-label] > .dehub-event[data-ends]").forEach(function (item) {
+      var ends = Date.parse(item.getAttribute("data-ends"));
+      if (isNaN(ends) || ends > now || item.classList.contains("dehub-event--past")) return;
+      item.classList.add("dehub-event--past");
+      var label = document.createElement("span");
+      label.className = "dehub-event__ended";
+      label.textContent = item.parentNode.getAttribute("data-past-label");
+      var when = item.querySelector(".dehub-event__when");
+      (when || item).appendChild(document.createTextNode(" "));
+      (when || item).appendChild(label);
+    });
+  }
+
+  function setup() {
     setupFilters();
+    markPastEvents();
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup); /* also after Material's instant navigation */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup, { once: true });
+  } else {
+    setup();
   }
 }());
