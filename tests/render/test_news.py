@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, BuiltSite, make_repo, run_build_py
-from tests.test_events import SITE, build
+from tests.render.test_events import SITE, build
 
 LANGS = ["de", "en", "fr", "es", "zh", "ja", "ar"]
 
