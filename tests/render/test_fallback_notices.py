@@ -20,7 +20,7 @@ from dehub.config import load_config
 from dehub.localize.localizer import localizer
 from dehub.urls import LEGAL_PAGES
 from tests.conftest import ROOT, BuiltSite, make_repo
-from tests.render.test_events import SITE, build
+from tests.render.test_events import build
 from tests.render.test_news import post
 
 FALLBACK = "This text is not yet available in your language. It is shown in %(language)s."
