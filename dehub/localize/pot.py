@@ -19,6 +19,7 @@ from babel.messages.pofile import read_po, write_po
 from ..config import epoch_from_env
 from ..diagnostics import Diagnostic
 from .catalogs import POT
+from .places import place_files, place_messages
 
 FIXED_EPOCH = 1735689600  # 2025-01-01T00:00Z, the POT date when SOURCE_DATE_EPOCH is unset
 HEADER = """\
@@ -51,6 +52,8 @@ def sources_digest(root: Path) -> str:
             rel = file.relative_to(root).as_posix()
             if file.is_file() and "__" not in rel and any(pathmatch(pattern, rel) for pattern in patterns):
                 digest.update(rel.encode() + b"\0" + file.read_bytes() + b"\0")
+    for file in place_files(root):  # the cities' names come from hub.yml
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -78,6 +81,12 @@ def extract(root: Path) -> Catalog:
     )
     for filename, lineno, message, comments, context in found:
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for context, name, filename, lineno, comments in place_messages(root):  # msgids: the official German names
+        existing = catalog.get(name, context)
+        if existing is not None:
+            existing.locations.append((filename, lineno))
+        else:
+            catalog.add(name, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 
 

@@ -16,7 +16,7 @@ def hub_pages(r: Renderer) -> list[Page]:
         chosen = r.choose(hub.prose)
         name = r.hub_name(hub)
         focus = r.loc.list([r.loc.focus_label(k) for k in hub.focus])
-        cities = r.loc.list([c.name for c in hub.cities])
+        cities = r.loc.list([r.loc.city(c.name) for c in hub.cities])
         summary = r.loc.gettext("%(name)s: the digital hub for %(focus)s in %(cities)s.") % {"name": name, "focus": focus, "cities": cities}
         key = hub_key(hub.slug)
         html = r.render(
@@ -47,6 +47,6 @@ def overview_pages(r: Renderer) -> list[Page]:
         title = g("Hubs with the focus %(focus)s") % {"focus": r.loc.focus_label(key)}
         pages.append(filter_page(r, focus_key(key), title, r.by_focus[key], current=key))
     for state in r.used_states:
-        title = g("Hubs in %(state)s") % {"state": state}
+        title = g("Hubs in %(state)s") % {"state": r.loc.state(state)}
         pages.append(filter_page(r, state_key(state), title, r.by_state[state], current=state))
     return pages

@@ -47,6 +47,8 @@ class Renderer:
         self.config = config
         self.loc = loc
         self.env = environment(loc.translations)
+        # names in this language, as filters: {{ cities | map("city") | list }}
+        self.env.filters.update(city=loc.city, state=loc.state, city_in_state=loc.city_in_state, focus_label=loc.focus_label)
         self.used_focus = sorted(urls.used_focus(project), key=lambda k: loc.focus_label(k).casefold())
         self.used_states = urls.used_states(project)
         self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus}
@@ -84,6 +86,7 @@ class Renderer:
             "lang": loc.lang,
             "config": config,
             "hub_name": self.hub_name,
+            "hub_links": lambda hubs: self.hub_links(hubs, key),
             "prose_html": lambda chosen: self.prose_html(chosen, key),
             "by_focus": self.by_focus,
             "by_state": self.by_state,
@@ -133,6 +136,14 @@ class Renderer:
 
     def hub_name(self, hub: Hub) -> str:
         return self.loc.text(hub.name)[0]
+
+    def hub_links(self, hubs: list[Hub], key: str) -> Markup:
+        """Links to hubs, as this language's list ("A, B and C", "A、B和C", "A وB")."""
+        links = [
+            Markup('<a href="{}"><bdi>{}</bdi></a>').format(urls.relative_url(key, urls.hub_key(hub.slug)), self.hub_name(hub))
+            for hub in hubs
+        ]
+        return self.loc.markup_list(links)
 
     def prose_html(self, chosen: Chosen, key: str) -> Markup:
         if chosen.prose is None:

@@ -33,8 +33,9 @@ LANGS = ["de", "fr", "es", "zh", "ja", "ar"]
 
 
 def code_repo(tmp_path: Path) -> Path:
-    """A fixture repo that also holds the code, so that extract and update can run in it."""
-    repo = make_repo(tmp_path)
+    """A fixture repo that also holds the code, so that extract and update can run in it
+    (with every hub: the catalogs hold every city's name, taken from hub.yml)."""
+    repo = make_repo(tmp_path, hubs=tuple(sorted(p.name for p in (ROOT / "hubs").iterdir() if p.is_dir())))
     shutil.copy(ROOT / "babel.cfg", repo / "babel.cfg")
     shutil.copytree(ROOT / "dehub", repo / "dehub", ignore=shutil.ignore_patterns("__pycache__"))
     return repo
@@ -496,9 +497,9 @@ def pseudo_catalog(lang: str) -> bytes:
             continue
         if message.pluralizable:
             forms = [OPEN + message.id[0] + CLOSE] + [OPEN + message.id[1] + CLOSE] * (cat.num_plurals - 1)
-            cat.add(message.id, tuple(forms), flags=message.flags)
+            cat.add(message.id, tuple(forms), flags=message.flags, context=message.context)
         else:
-            cat.add(message.id, OPEN + message.id + CLOSE, flags=message.flags)
+            cat.add(message.id, OPEN + message.id + CLOSE, flags=message.flags, context=message.context)
     buffer = io.BytesIO()
     write_po(buffer, cat)
     return buffer.getvalue()
