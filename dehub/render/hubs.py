@@ -32,15 +32,30 @@ def filter_page(r: Renderer, key: str, title: str, hubs: list[Hub], current: str
     return Page(key, title, r.listing(title, hubs), html=html)
 
 
+def map_caption(r: Renderer, hubs: list[Hub]) -> str:
+    """'16 cities and 12 hubs. Select a marker ...': each count in its own plural form, joined as a CLDR list."""
+    loc = r.loc
+    cities = sum(len(hub.cities) for hub in hubs)
+    counts = [
+        loc.ngettext("%(num)s city", "%(num)s cities", cities) % {"num": cities},
+        loc.ngettext("%(num)s hub", "%(num)s hubs", len(hubs)) % {"num": len(hubs)},
+    ]
+    return loc.gettext("%(counts)s. Select a marker to open the hub.") % {"counts": loc.list(counts)}
+
+
 def overview_pages(r: Renderer) -> list[Page]:
     g = r.loc.gettext
     intro = r.intro("hubs")
+    hubs = r.project.hubs
+    html = r.render(
+        "hubs.html", "hubs", hubs=hubs, intro=intro, focus_keys=r.used_focus, states=r.used_states, map_caption=map_caption(r, hubs)
+    )
     pages = [
         Page(
             "hubs",
             g("All hubs"),
             description_of(intro, g("The twelve de:hub locations on a map and in a list, by sector focus and federal state.")),
-            html=r.render("hubs.html", "hubs", hubs=r.project.hubs, intro=intro, focus_keys=r.used_focus, states=r.used_states),
+            html=html,
         )
     ]
     for key in r.used_focus:

@@ -19,9 +19,10 @@ from babel.messages.mofile import write_mo
 from ..config import Config
 from ..diagnostics import Report, shorten
 from ..load.po import Parsed, parse_catalog
-from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule
+from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule, single_number_forms
 
 PLACEHOLDER = re.compile(r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<type>[diouxXeEfFgGcrsa%])")
+COUNT = "num"  # the placeholder of a plural message's number (Jinja's ngettext passes it as `num`)
 MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -46,13 +47,16 @@ def placeholders(text: str) -> tuple[set[str], list[str], list[str]]:
     return names, positional, stray
 
 
-def check_placeholders(msgid: str, plural: str | None, msgstr: str) -> str | None:
+def check_placeholders(msgid: str, plural: str | None, msgstr: str, count_optional: bool = False) -> str | None:
+    """`count_optional`: a plural form that covers exactly one number may leave out %(num)s."""
     names, positional, _ = placeholders(msgid + "\n" + (plural or ""))
+    if count_optional:
+        names.discard(COUNT)
     want_positional = placeholders(plural or msgid)[1]
     got_names, got_positional, stray = placeholders(msgstr)
     if stray:
         return f"stray '%' ({shorten(stray[0])}); write '%%' for a percent sign"
-    for name in sorted(got_names - names):
+    for name in sorted(got_names - names - ({COUNT} if count_optional else set())):
         allowed = ", ".join(f"%({n})s" for n in sorted(names)) or "none"
         return f"unknown placeholder '%({name})s'; the msgid has: {allowed}"
     for name in sorted(names - got_names):
@@ -71,7 +75,8 @@ def check_markup(msgid: str, msgstr: str) -> str | None:
     return None
 
 
-def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[int, str]]:
+def lint_message(parsed: Parsed, message: Message, nplurals: int, single: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """`single`: the plural forms that cover exactly one number (they may leave the number out)."""
     key = (message.id[0] if message.pluralizable else message.id, message.context)
     lines = parsed.msgstr_lines.get(key, {})
     line_of = lambda form: lines.get(form, message.lineno)  # noqa: E731
@@ -106,7 +111,7 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
             continue
         if text.startswith("\n") != ids[0].startswith("\n") or text.endswith("\n") != ids[0].endswith("\n"):
             found.append((line_of(form), f"{label(form)} must begin and end with a newline exactly like the msgid"))
-        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text)
+        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text, message.pluralizable and form in single)
         if problem:
             found.append((line_of(form), f"{label(form)}: {problem}"))
     if not found and message.string and all(strings):
@@ -164,10 +169,11 @@ def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
     if parsed.catalog is not None:
         text_lines = (root / parsed.path).read_text(encoding="utf-8", errors="replace").split("\n")
         problems += lint_header(parsed, text_lines)
-        nplurals = int(expected_plural_forms(parsed.lang).split(";")[0].split("=")[1])
+        rule = parse_rule(expected_plural_forms(parsed.lang))
+        single = single_number_forms(rule)
         for message in parsed.catalog:
             if message.id:
-                problems += lint_message(parsed, message, nplurals)
+                problems += lint_message(parsed, message, rule.nplurals, single)
         if not problems:
             try:
                 write_mo(io.BytesIO(), parsed.catalog, use_fuzzy=False)

@@ -65,6 +65,16 @@ def test_cards_facts_and_filters_use_cldr_lists_and_localized_names(built_site: 
     assert ar.select_one(".dehub-map figcaption").get_text() == "دريسدن ولايبزيغ"  # CLDR's Arabic "and"
 
 
+def test_the_map_counts_cities_and_hubs_each_with_its_plural_form(built_site: BuiltSite) -> None:
+    captions = {
+        lang: BeautifulSoup(built_site.page(f"{lang}/hubs").read_text(encoding="utf-8"), "html.parser").select_one("figcaption").get_text()
+        for lang in ("en", "ja", "ar")
+    }
+    assert captions["en"].startswith("16 cities and 12 hubs.")
+    assert captions["ja"].startswith("16都市、12件のハブ。")
+    assert captions["ar"].startswith("16 مدينةً و12 مركزًا.")
+
+
 def test_state_pages_keep_their_german_slugs_and_name_the_state_in_the_readers_language(built_site: BuiltSite) -> None:
     doc = BeautifulSoup(built_site.page("fr/hubs/state/bayern").read_text(encoding="utf-8"), "html.parser")
     assert "Bavière" in doc.h1.get_text()
