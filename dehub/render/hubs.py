@@ -46,7 +46,7 @@ def map_caption(r: Renderer, hubs: list[Hub]) -> str:
 def overview_pages(r: Renderer) -> list[Page]:
     g = r.loc.gettext
     intro = r.intro("hubs")
-    hubs = r.project.hubs
+    hubs = r.sorted_hubs
     html = r.render(
         "hubs.html", "hubs", hubs=hubs, intro=intro, focus_keys=r.used_focus, states=r.used_states, map_caption=map_caption(r, hubs)
     )

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..config import Config
+from ..localize.collation import collated
 from ..localize.fallback import NOTHING, Chosen, choose_prose
 from ..localize.localizer import Localizer
 from ..model import Event, Hub, Project, is_upcoming
@@ -49,10 +50,12 @@ class Renderer:
         self.env = environment(loc.translations)
         # names in this language, as filters: {{ cities | map("city") | list }}
         self.env.filters.update(city=loc.city, state=loc.state, city_in_state=loc.city_in_state, focus_label=loc.focus_label)
-        self.used_focus = sorted(urls.used_focus(project), key=lambda k: loc.focus_label(k).casefold())
-        self.used_states = urls.used_states(project)
-        self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus}
-        self.by_state = {state: [hub for hub in project.hubs if state in hub.states] for state in self.used_states}
+        # filters and lists in this language's order (pinyin for Chinese: localize/collation.py)
+        self.used_focus = collated(loc.lang, list(urls.used_focus(project)), loc.focus_label)
+        self.used_states = collated(loc.lang, urls.used_states(project), loc.state)
+        self.sorted_hubs = collated(loc.lang, list(project.hubs), self.hub_name)
+        self.by_focus = {key: [hub for hub in self.sorted_hubs if key in hub.focus] for key in self.used_focus}
+        self.by_state = {state: [hub for hub in self.sorted_hubs if state in hub.states] for state in self.used_states}
         self.hubs = {hub.slug: hub for hub in project.hubs}
         # this language's pages, and the source language's (German-only pages are linked from every language)
         self.existing = urls.language_pages(project, config, loc.lang) | urls.language_pages(project, config, config.source_language)

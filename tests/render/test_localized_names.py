@@ -98,3 +98,40 @@ def test_open_data_keeps_the_official_names_and_adds_the_localized_ones(built_si
     assert koeln["state_names"]["fr"] == "Rhénanie-du-Nord-Westphalie"
     geojson = json.loads((built_site.root / "api" / "hubs.geojson").read_text(encoding="utf-8"))
     assert {f["properties"]["city"] for f in geojson["features"]} >= {"Köln", "München"}
+
+
+def test_the_filters_on_the_chinese_hubs_page_are_in_pinyin_order(built_site: BuiltSite) -> None:
+    doc = BeautifulSoup(built_site.page("zh/hubs").read_text(encoding="utf-8"), "html.parser")
+    label = lambda a: a.contents[0].strip()  # noqa: E731 - the name, without its count
+    focus = [label(a) for a in doc.select('a[data-filter="focus"]')]
+    states = [label(a) for a in doc.select('a[data-filter="state"]')]
+    # bǎo, huà, jiàn, jīn, méi, shù, wǎng, wèi, wù lián, wù liú, yí, yìng, zhì néng jī, zhì néng xì
+    assert focus == [
+        "保险科技",
+        "化学",
+        "健康",
+        "金融科技",
+        "媒体科技",
+        "数字健康",
+        "网络安全",
+        "未来产业",
+        "物联网",
+        "物流",
+        "移动出行",
+        "应用人工智能",
+        "智能基础设施",
+        "智能系统",
+    ]
+    # bā dēng, bā fá, běi, bó lán, bó lín, hàn, hēi, lái, sà
+    assert states == [
+        "巴登-符腾堡州",
+        "巴伐利亚州",
+        "北莱茵-威斯特法伦州",
+        "勃兰登堡州",
+        "柏林",
+        "汉堡",
+        "黑森州",
+        "莱茵兰-普法尔茨州",
+        "萨克森州",
+    ]
+    assert states != sorted(states)  # not code point order
