@@ -1,4 +1,4 @@
-"""Issue 9, news: posts with validated front matter, paginated listings, post pages, Atom feeds.
+"""News: posts with validated front matter, paginated listings, post pages, Atom feeds.
 
 News exists only in fixture repos: the shipped data has none, and must stay so.
 """

@@ -1,4 +1,4 @@
-"""Issue 9, calendars: /calendar/all.ics and /calendar/<slug>.ics, valid RFC 5545, reproducible."""
+"""Calendars: /calendar/all.ics and /calendar/<slug>.ics, valid RFC 5545, reproducible."""
 
 from __future__ import annotations
 
