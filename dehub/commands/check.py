@@ -9,6 +9,7 @@ from ..config import load_config
 from ..diagnostics import Report, print_report
 from ..localize.pot import stale_pot
 from ..validate.catalogs import lint_catalogs
+from ..validate.glossary import check_glossary
 from ..validate.project import read_project
 
 
@@ -18,6 +19,7 @@ def run_check(root: Path, release: bool = False) -> tuple[Report, str]:
     config = load_config(root)
     project = read_project(root, config, report)
     lint_catalogs(root, config, report)
+    check_glossary(root, config, project, report)
     problem = stale_pot(root)
     if problem is not None:
         report.diagnostics.append(problem)

@@ -73,10 +73,12 @@ class DehubPlugin(BasePlugin):
             return spec.html
         body = clean_html(html, extended=True)
         page.toc = get_toc(toc_tokens(body))  # Material prints TOC titles raw: only the sanitised body's headings
+        # ours: MkDocs would use the nav label; a stand-in text's title is in that text's language
+        heading = f"<h1>{escape(spec.title)}</h1>"
         if spec.text_lang and spec.text_lang != self.loc.lang:
             body = f'<div lang="{spec.text_lang}" dir="auto">{body}</div>'
-        heading = f"<h1>{escape(spec.title)}</h1>"  # ours: MkDocs would use the nav label
-        return heading + body
+            heading = f'<h1 lang="{spec.text_lang}" dir="auto">{escape(spec.title)}</h1>'
+        return heading + spec.lead + body  # spec.lead: our own template's output, escaped there
 
     def on_page_context(self, context, page, config, nav):
         spec = self.specs[page.file.src_uri]

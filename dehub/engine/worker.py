@@ -55,7 +55,7 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
     logger.setLevel(logging.WARNING)
     try:
         with tempfile.TemporaryDirectory(prefix="dehub-docs-") as docs_dir:
-            settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc))
+            settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc), loc.gettext)
             mk = load_mkdocs(config, settings)
             mk.plugins["dehub"] = DehubPlugin(config, loc, pages, footer_links(pages, loc), project.hubs)
             build(mk)

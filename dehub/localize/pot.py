@@ -19,6 +19,7 @@ from babel.messages.pofile import read_po, write_po
 from ..config import epoch_from_env
 from ..diagnostics import Diagnostic
 from .catalogs import POT
+from .places import place_files, place_messages
 
 FIXED_EPOCH = 1735689600  # 2025-01-01T00:00Z, the POT date when SOURCE_DATE_EPOCH is unset
 HEADER = """\
@@ -27,6 +28,31 @@ HEADER = """\
 # translations/README.md.
 #"""
 SOURCES = re.compile(r"^# Sources: ([0-9a-f]+)$", re.M)
+
+
+def palette_names(mkdocs: dict) -> list[str]:
+    """The light/dark toggle labels of mkdocs.yml's theme.palette (msgids: the engine translates them)."""
+    palette = (mkdocs.get("theme") or {}).get("palette") or []
+    options = palette if isinstance(palette, list) else [palette]
+    return [
+        str(o["toggle"]["name"]) for o in options if isinstance(o, dict) and isinstance(o.get("toggle"), dict) and o["toggle"].get("name")
+    ]
+
+
+def config_messages(root: Path) -> list[tuple[str, int]]:
+    """(msgid, line) of the UI strings in mkdocs.yml: the palette toggle labels."""
+    import yaml
+
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    found = []
+    for name in palette_names(yaml.safe_load(text) or {}):
+        line = next((n for n, row in enumerate(lines, 1) if row.strip() in (f"name: {name}", f'name: "{name}"')), 1)
+        found.append((name, line))
+    return found
 
 
 def _epoch() -> datetime:
@@ -51,6 +77,10 @@ def sources_digest(root: Path) -> str:
             rel = file.relative_to(root).as_posix()
             if file.is_file() and "__" not in rel and any(pathmatch(pattern, rel) for pattern in patterns):
                 digest.update(rel.encode() + b"\0" + file.read_bytes() + b"\0")
+    for file in [*place_files(root), root / "mkdocs.yml"]:  # city names (hub.yml), palette labels (mkdocs.yml)
+        if not file.is_file():
+            continue
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -78,6 +108,14 @@ def extract(root: Path) -> Catalog:
     )
     for filename, lineno, message, comments, context in found:
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for name, lineno in config_messages(root):
+        catalog.add(name, None, [("mkdocs.yml", lineno)], auto_comments=["Translators: the label of the light/dark mode switch."])
+    for context, name, filename, lineno, comments in place_messages(root):  # msgids: the official German names
+        existing = catalog.get(name, context)
+        if existing is not None:
+            existing.locations.append((filename, lineno))
+        else:
+            catalog.add(name, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 
 

@@ -20,13 +20,14 @@ from babel.messages.mofile import write_mo
 from ..config import Config
 from ..diagnostics import Report, shorten
 from ..load.po import Parsed, parse_catalog
-from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule
+from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule, single_number_forms
 from ..output import describe, first_invisible
 
 # The placeholder grammar: `%(name)s` or `%s` with a conversion type and nothing between (no
 # flags, widths, precisions or `*`: `%(name)2000000000s` allocates gigabytes, `%*d` raises).
 PLACEHOLDER = re.compile(r"%(?:\((?P<name>[A-Za-z_][A-Za-z0-9_]{0,40})\))?(?P<type>[sdif%])")
 ANY_PLACEHOLDER = re.compile(r"%(?:\([^)]{0,60}\))?[#0\- +*.\d]*[hlL]?[A-Za-z%]?")
+COUNT = "num"  # the placeholder of a plural message's number (Jinja's ngettext passes it as `num`)
 MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -63,18 +64,21 @@ def grammar_problem(text: str) -> str | None:
     return None
 
 
-def check_placeholders(msgid: str, plural: str | None, msgstr: str) -> str | None:
+def check_placeholders(msgid: str, plural: str | None, msgstr: str, count_optional: bool = False) -> str | None:
+    """`count_optional`: a plural form that covers exactly one number may leave out %(num)s."""
     for source in (msgid, plural or ""):
         problem = grammar_problem(source)
         if problem:
             return f"the msgid's {problem}"
     names, positional, _ = placeholders(msgid + "\n" + (plural or ""))
+    if count_optional:
+        names.pop(COUNT, None)
     want_positional = placeholders(plural or msgid)[1]
     problem = grammar_problem(msgstr)
     if problem:
         return problem
     got_names, got_positional, _stray = placeholders(msgstr)
-    for name in sorted(set(got_names) - set(names)):
+    for name in sorted(set(got_names) - set(names) - ({COUNT} if count_optional else set())):
         allowed = ", ".join(f"%({n}){names[n]}" for n in sorted(names)) or "none"
         return f"unknown placeholder '%({name}){got_names[name]}'; the msgid has: {allowed}"
     for name in sorted(set(names) - set(got_names)):
@@ -100,7 +104,8 @@ def check_markup(msgid: str, msgstr: str) -> str | None:
     return None
 
 
-def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[int, str]]:
+def lint_message(parsed: Parsed, message: Message, nplurals: int, single: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """`single`: the plural forms that cover exactly one number (they may leave the number out)."""
     key = (message.id[0] if message.pluralizable else message.id, message.context)
     lines = parsed.msgstr_lines.get(key, {})
     line_of = lambda form: lines.get(form, message.lineno)  # noqa: E731
@@ -135,7 +140,7 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
             continue
         if text.startswith("\n") != ids[0].startswith("\n") or text.endswith("\n") != ids[0].endswith("\n"):
             found.append((line_of(form), f"{label(form)} must begin and end with a newline exactly like the msgid"))
-        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text)
+        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text, message.pluralizable and form in single)
         if problem:
             found.append((line_of(form), f"{label(form)}: {problem}"))
     if not found and message.string and all(strings):
@@ -193,10 +198,11 @@ def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
     if parsed.catalog is not None:
         text_lines = (root / parsed.path).read_text(encoding="utf-8", errors="replace").split("\n")
         problems += lint_header(parsed, text_lines)
-        nplurals = int(expected_plural_forms(parsed.lang).split(";")[0].split("=")[1])
+        rule = parse_rule(expected_plural_forms(parsed.lang))
+        single = single_number_forms(rule)
         for message in parsed.catalog:
             if message.id:
-                problems += lint_message(parsed, message, nplurals)
+                problems += lint_message(parsed, message, rule.nplurals, single)
         if not problems:
             try:
                 write_mo(io.BytesIO(), parsed.catalog, use_fuzzy=False)

@@ -522,14 +522,6 @@ VNU_KNOWN = [
         re.compile(r"^Attribute “autocomplete” is only allowed when the input type is "),
         re.compile(r'class="md-toggle"|class="md-nav__toggle md-toggle'),
     ),
-    (
-        # partials/toc.html: <label class="md-nav__title" for="__toc"> in the table-of-contents
-        # sidebar. Material renders the matching __toc checkbox only inside the navigation entry
-        # of a page that is listed in the navigation; pages outside it (imprint, privacy, ...)
-        # keep the label without its control. The sidebar is hidden on every page (hide: toc).
-        re.compile(r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\."),
-        re.compile(r'class="md-nav__title" for="__toc"'),
-    ),
 ]
 
 
