@@ -100,6 +100,7 @@ class Project:
     events: list[Event]
     pages: list[ContentPage] = field(default_factory=list)
     news: list[NewsPost] = field(default_factory=list)  # newest first
+    skipped: dict[str, dict[str, Prose]] = field(default_factory=dict)  # hubs with errors: slug -> prose (check only)
 
     def page(self, key: str) -> ContentPage | None:
         """The content page `key` ('events', 'news', ...), if the Agency wrote one."""

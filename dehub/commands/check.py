@@ -8,6 +8,7 @@ from pathlib import Path
 from ..config import load_config
 from ..diagnostics import Report, print_report
 from ..localize.pot import stale_pot
+from ..model import Project
 from ..validate.catalogs import lint_catalogs
 from ..validate.project import read_project
 
@@ -25,7 +26,16 @@ def run_check(root: Path, release: bool = False) -> tuple[Report, str]:
         from ..validate.release import check_placeholders
 
         check_placeholders(root, report)
-    return report, f"{len(project.hubs)} hubs, {len(project.events)} events"
+    return report, checked_summary(project)
+
+
+def checked_summary(project: Project) -> str:
+    """What was checked, for the summary line: '12 hubs, 3 events; hub dortmund skipped (it has errors)'."""
+    text = f"{len(project.hubs) + len(project.skipped)} hubs, {len(project.events)} events"
+    if project.skipped:
+        many = len(project.skipped) > 1
+        text += f"; hub{'s' if many else ''} {', '.join(sorted(project.skipped))} skipped ({'they have' if many else 'it has'} errors)"
+    return text
 
 
 def check(root: Path, fmt: str = "text", release: bool = False, changed_only: str | None = None) -> int:
