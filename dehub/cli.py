@@ -25,7 +25,9 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate only, no rendering")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--release", action="store_true", help="also fail on [[TODO: ...]] placeholders")
-    check.add_argument("--changed-only", metavar="BASE", help="only files changed since the git ref BASE, plus cross-file rules")
+    since = check.add_mutually_exclusive_group()
+    since.add_argument("--changed-only", metavar="BASE", help="only files changed since the git ref BASE, plus cross-file rules")
+    since.add_argument("--changed-first", metavar="BASE", help="every problem, those in files changed since BASE first (pull requests)")
 
     serve = commands.add_parser("serve", help="live preview on 127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
@@ -52,7 +54,7 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
     if command == "check":
         from .commands.check import check
 
-        return check(root, args.format, args.release, args.changed_only)
+        return check(root, args.format, args.release, args.changed_only, args.changed_first)
     if command == "new-hub":
         from .commands.new_hub import new_hub
 

@@ -115,9 +115,15 @@ def did_you_mean(word: object, choices: list[str]) -> str:
 def print_report(report: Report, checked: str, fmt: str) -> int:
     """Print every problem and the summary line; the exit status (0 ok, 1 errors)."""
     out = sys.stdout if fmt == "github" else sys.stderr if not report.ok else sys.stdout
-    for line in report.lines(fmt):
-        print(line, file=out)
-    for note in report.notes:
-        print(f"note: {note}", file=out)
-    print(report.summary(checked), file=sys.stderr if not report.ok else sys.stdout)
+    summary = report.summary(checked)
+    if fmt == "github":
+        from .annotations import print_github  # at most ten per kind, the full list in the job summary
+
+        print_github(report, summary, out)
+    else:
+        for line in report.lines(fmt):
+            print(line, file=out)
+        for note in report.notes:
+            print(f"note: {note}", file=out)
+    print(summary, file=sys.stderr if not report.ok else sys.stdout)
     return 0 if report.ok else 1

@@ -38,16 +38,22 @@ def checked_summary(project: Project) -> str:
     return text
 
 
-def check(root: Path, fmt: str = "text", release: bool = False, changed_only: str | None = None) -> int:
+def check(root: Path, fmt: str = "text", release: bool = False, changed_only: str | None = None, changed_first: str | None = None) -> int:
+    """`changed_only`: report only the files changed since that ref (and cross-file problems);
+    `changed_first`: report everything, the changed files' problems first (the pull request's)."""
     report, checked = run_check(root, release)
-    if changed_only:
+    base = changed_only or changed_first
+    if base:
         from .pr_summary import ChangesError, changed_files
 
         try:
-            changed = set(changed_files(root, changed_only))
+            changed = set(changed_files(root, base))
         except ChangesError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-        report = report.only(changed)
-        checked += f", {len(changed)} changed files since {changed_only}"
+        if changed_only:
+            report = report.only(changed)
+            checked += f", {len(changed)} changed files since {base}"
+        else:
+            report.first = changed
     return print_report(report, checked, fmt)
