@@ -22,6 +22,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=["text", "github"], default="text")
     build.add_argument("--offline", action="store_true", help="a preview that opens from disk without a server")
 
+    main.set_defaults(build_parser=build)
     check = commands.add_parser("check", help="validate only, no rendering")
     check.add_argument("--format", choices=["text", "github"], default="text")
     check.add_argument("--release", action="store_true", help="also fail on [[TODO: ...]] placeholders")
@@ -44,6 +45,21 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def checked_languages(root: Path, langs: list[str], build: argparse.ArgumentParser) -> list[str]:
+    """`--lang EN` is `en`; a language mkdocs.yml doesn't configure is a usage error (exit 2)."""
+    from .config import load_config
+
+    codes = load_config(root).codes
+    by_case = {code.lower(): code for code in codes}
+    chosen = []
+    for lang in langs:
+        code = by_case.get(lang.strip().lower().replace("_", "-"))
+        if code is None:
+            build.error(f"argument --lang: {lang!r} is not a configured language (choose from {', '.join(codes)})")
+        chosen.append(code)
+    return list(dict.fromkeys(chosen))
+
+
 def main(argv: list[str] | None = None, default_root: Path | None = None) -> int:
     args = parser().parse_args(argv)
     root = (args.root or default_root or Path.cwd()).resolve()
@@ -51,6 +67,8 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
         print(f"error: {root} has no mkdocs.yml; run this in the de:hub repository or pass --root", file=sys.stderr)
         return 2
     command = args.command or "build"
+    if command == "build" and getattr(args, "langs", None):
+        args.langs = checked_languages(root, args.langs, args.build_parser)
     if command == "check":
         from .commands.check import check
 
@@ -66,7 +84,11 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
 
         langs = getattr(args, "langs", None)
         out = getattr(args, "out", None)
-        return build_site(root, langs=langs, out=out, fmt=getattr(args, "format", "text"), offline=getattr(args, "offline", False))
+        try:
+            return build_site(root, langs=langs, out=out, fmt=getattr(args, "format", "text"), offline=getattr(args, "offline", False))
+        except KeyboardInterrupt:  # before anything was written (build_site says so itself later on)
+            print("interrupted: nothing was changed", file=sys.stderr)
+            return 130
     if command == "serve":
         from .commands.serve import serve
 
