@@ -35,6 +35,12 @@ def parser() -> argparse.ArgumentParser:
 
     new_hub = commands.add_parser("new-hub", help="scaffold a hub folder")
     new_hub.add_argument("slug")
+    new_hub.add_argument("--city", help="the hub's city, e.g. Bremen")
+    new_hub.add_argument("--state", help="its federal state's German name (or BY, NRW, ...)")
+    new_hub.add_argument("--lat", help="latitude of the city centre, e.g. 53.079")
+    new_hub.add_argument("--lon", help="longitude of the city centre, e.g. 8.802")
+    new_hub.add_argument("--focus", action="append", help="focus keys, comma-separated or repeated")
+    new_hub.epilog = "What is not given (and not answered when asked on a terminal) becomes a [[TODO: ...]] placeholder."
 
     i18n = commands.add_parser("i18n", help="translation catalogs and status")
     i18n.add_argument("action", choices=["extract", "update", "compile", "status", "mark-current"])
@@ -74,9 +80,17 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
 
         return check(root, args.format, args.release, args.changed_only, args.changed_first)
     if command == "new-hub":
-        from .commands.new_hub import new_hub
+        from .commands.new_hub import new_hub, parse_facts
 
-        status, message = new_hub(root, args.slug)
+        facts, problems = parse_facts(args.city, args.state, args.lat, args.lon, args.focus)
+        if problems:
+            print("\n".join(f"error: {problem}" for problem in problems) + "\nnothing was changed", file=sys.stderr)
+            return 2
+        try:
+            status, message = new_hub(root, args.slug, facts)
+        except (EOFError, KeyboardInterrupt):
+            print("\ninterrupted: nothing was changed", file=sys.stderr)
+            return 130
         print(message, file=sys.stderr if status else sys.stdout)
         return status
     if command == "build":

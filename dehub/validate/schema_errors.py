@@ -7,6 +7,7 @@ from functools import cache
 
 from ..diagnostics import Report, did_you_mean, shorten
 from ..load.safe_yaml import Document
+from .release import PLACEHOLDER
 from .schema import GERMANY, STATE_ABBREVIATIONS, event_file_schema, hub_schema
 
 WHAT = {"lat": "latitude", "lon": "longitude"}
@@ -56,7 +57,9 @@ def schema_errors(doc: Document, kind: str, report: Report) -> Invalid:
                 )
             continue
         line, col = doc.where(path)
-        if kind_of == "required":
+        if isinstance(error.instance, str) and PLACEHOLDER.fullmatch(error.instance.strip()):
+            report.error(doc.path, line, col, f"{field!r} is still a placeholder, {shorten(error.instance, 70)}; fill in the real value")
+        elif kind_of == "required":
             missing = error.message.split("'")[1]
             if path:
                 line, col = doc.where(path, of_key=True)
