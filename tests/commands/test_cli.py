@@ -156,10 +156,22 @@ def test_root_without_mkdocs_yml_exits_2(tmp_path: Path):
 # --- new-hub -----------------------------------------------------------------------------
 
 
-FOCUS = (
-    "iot, fintech, logistics, smart-systems, smart-infrastructure, cybersecurity, artificial-intelligence, "
-    "insurtech, chemistry, health, mobility, digital-health, mediatech, future-industries"
-).split(", ")
+FOCUS = [
+    "iot",
+    "fintech",
+    "logistics",
+    "smart-systems",
+    "smart-infrastructure",
+    "cybersecurity",
+    "artificial-intelligence",
+    "insurtech",
+    "chemistry",
+    "health",
+    "mobility",
+    "digital-health",
+    "mediatech",
+    "future-industries",
+]
 NEW_HUB_FACTS = ("--city", "Bremen", "--state", "HB", "--lat", "53,079", "--lon", "8.802", "--focus", "logistics,iot")
 
 
