@@ -42,12 +42,29 @@ def parser() -> argparse.ArgumentParser:
     new_hub.add_argument("--focus", action="append", help="focus keys, comma-separated or repeated")
     new_hub.epilog = "What is not given (and not answered when asked on a terminal) becomes a [[TODO: ...]] placeholder."
 
-    i18n = commands.add_parser("i18n", help="translation catalogs and status")
-    i18n.add_argument("action", choices=["extract", "update", "compile", "status", "mark-current"])
-    i18n.add_argument("paths", nargs="*")
-    i18n.add_argument("--format", choices=["text", "markdown"], default="text")
-    i18n.add_argument("--strict", action="store_true")
-    i18n.add_argument("--force", action="store_true")
+    i18n = commands.add_parser(
+        "i18n",
+        help="translation catalogs and status",
+        description="The translator workflow: UI strings in translations/<lang>/LC_MESSAGES/messages.po, prose in <lang>.md.",
+        epilog=(
+            "actions: extract (messages.pot from the code), update (merge it into every catalog), compile (check the catalogs), "
+            "status (what is missing or outdated), mark-current PATH... (record that a translation matches its German text now), "
+            "diff PATH (what changed in the German text since PATH was translated)"
+        ),
+    )
+    i18n.add_argument("action", choices=["extract", "update", "compile", "status", "mark-current", "diff"])
+    i18n.add_argument("paths", nargs="*", help="translated files, for mark-current and diff (e.g. hubs/berlin/en.md)")
+    i18n.add_argument("--format", choices=["text", "markdown"], default="text", help="status: a text table or Markdown (CI job summary)")
+    i18n.add_argument(
+        "--strict",
+        action="store_true",
+        help="status: exit 1 when a language marked complete (* in the table) lacks or has outdated anything",
+    )
+    i18n.add_argument(
+        "--force",
+        action="store_true",
+        help="update: write a catalog even if it has errors or would lose translations (keeps only what can be read)",
+    )
     return main
 
 

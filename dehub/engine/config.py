@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from ..config import Config
@@ -9,7 +10,7 @@ from ..config import Config
 
 def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav: list[dict]) -> dict:
     """Material for MkDocs, in `lang`, our theme overrides, only the search plugin (ours is added)."""
-    base = config.mkdocs
+    base = copy.deepcopy(config.mkdocs)  # MkDocs consumes parts of it (markdown_extensions); serve builds in one process
     theme = dict(base.get("theme", {}))
     theme.update(language=lang, custom_dir=str(config.root / theme.get("custom_dir", "theme")), font=False)
     extra = {key: value for key, value in base.get("extra", {}).items() if key != "dehub"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
-from ..model import Localized, Prose, source_hash
+from ..model import Localized, Prose, translates
 
 
 def shown_language(chain: Iterable[str], available: Container[str] | Callable[[str], bool]) -> str | None:
@@ -53,7 +53,7 @@ def choose_prose(versions: dict[str, Prose], chain: list[str], source: str) -> C
     if code != chain[0]:
         return Chosen(prose, "fallback")
     original = versions.get(source)
-    if code != source and original is not None and prose.recorded_hash != source_hash(original.body):
+    if code != source and original is not None and not translates(prose.recorded_hash, original.body):
         return Chosen(prose, "outdated")
     return Chosen(prose)
 

@@ -22,6 +22,7 @@ from ..load.po import Parsed, parse_catalog
 from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule
 
 PLACEHOLDER = re.compile(r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<type>[diouxXeEfFgGcrsa%])")
+NAMED_WITHOUT_TYPE = re.compile(r"%\([^)]{1,40}\)")
 MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -34,7 +35,8 @@ def placeholders(text: str) -> tuple[set[str], list[str], list[str]]:
     while index != -1:
         match = PLACEHOLDER.match(text, index)
         if match is None:
-            stray.append(text[index : index + 3])
+            named = NAMED_WITHOUT_TYPE.match(text, index)
+            stray.append(named.group() if named else text[index : index + 3])
             end = index + 1
         else:
             end = match.end()
@@ -51,6 +53,9 @@ def check_placeholders(msgid: str, plural: str | None, msgstr: str) -> str | Non
     want_positional = placeholders(plural or msgid)[1]
     got_names, got_positional, stray = placeholders(msgstr)
     if stray:
+        named = NAMED_WITHOUT_TYPE.match(stray[0])
+        if named:
+            return f"the conversion type is missing after {named.group()!r}; write {named.group() + 's'!r} (a name in parentheses needs an 's' after it)"
         return f"stray '%' ({shorten(stray[0])}); write '%%' for a percent sign"
     for name in sorted(got_names - names):
         allowed = ", ".join(f"%({n})s" for n in sorted(names)) or "none"
