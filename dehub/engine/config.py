@@ -24,7 +24,7 @@ def translated_palette(palette: object, gettext: Callable[[str], str]) -> object
 
 def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], gettext: Callable[[str], str] = str) -> dict:
     """Material for MkDocs, in `lang`, our theme overrides, only the search plugin (ours is added)."""
-    base = config.mkdocs
+    base = copy.deepcopy(config.mkdocs)  # MkDocs consumes parts of it (markdown_extensions); serve builds in one process
     theme = dict(base.get("theme", {}))
     theme.update(language=lang, custom_dir=str(config.root / theme.get("custom_dir", "theme")), font=False)
     if "palette" in theme:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -71,6 +72,18 @@ def build_all(config: Config, project: Project, langs: list[str], staging: Path)
     workers = max(1, min(len(langs), os.cpu_count() or 1))
     if workers == 1:
         return [build_language(config, project, lang, staging / lang) for lang in langs]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"), initializer=_leave_ctrl_c_to_the_parent)
+    try:
         futures = [pool.submit(build_language, config, project, lang, staging / lang) for lang in langs]
         return [future.result() for future in futures]
+    except BaseException:  # Ctrl-C, SIGTERM: stop the workers now rather than after their language
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_ctrl_c_to_the_parent() -> None:
+    """Workers ignore Ctrl-C (the whole process group gets it): the parent stops them and cleans up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
-from ..model import Localized, Prose, source_hash
+from ..model import Localized, Prose, translates
 
 
 def shown_language(chain: Iterable[str], available: Container[str] | Callable[[str], bool]) -> str | None:
@@ -48,7 +48,7 @@ NOTHING = Chosen(None)
 def is_stale(prose: Prose, versions: dict[str, Prose], source: str) -> bool:
     """Whether a translation records another version of its source than the current one."""
     original = versions.get(source)
-    return prose.lang != source and original is not None and prose.recorded_hash != source_hash(original.body)
+    return prose.lang != source and original is not None and not translates(prose.recorded_hash, original.body)
 
 
 def choose_prose(versions: dict[str, Prose], chain: list[str], source: str) -> Chosen:

@@ -28,6 +28,7 @@ from ..output import describe, first_invisible
 PLACEHOLDER = re.compile(r"%(?:\((?P<name>[A-Za-z_][A-Za-z0-9_]{0,40})\))?(?P<type>[sdif%])")
 ANY_PLACEHOLDER = re.compile(r"%(?:\([^)]{0,60}\))?[#0\- +*.\d]*[hlL]?[A-Za-z%]?")
 COUNT = "num"  # the placeholder of a plural message's number (Jinja's ngettext passes it as `num`)
+NAMED_WITHOUT_TYPE = re.compile(r"%\([^)]{0,60}\)(?=\s|$|[^\w#0\-+*.%])")  # '%(num) hubs'
 MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -58,6 +59,10 @@ def grammar_problem(text: str) -> str | None:
     _names, _positional, stray = placeholders(text)
     if stray:
         token = stray[0]
+        named = NAMED_WITHOUT_TYPE.match(token)
+        if named:
+            name = named.group()
+            return f"the conversion type is missing after {name!r}; write {name + 's'!r} (a name in parentheses needs an 's' after it)"
         if len(token) > 1 and token[1:2] not in {" ", ""} and re.match(r"%(\([^)]*\))?[#0\- +*.\d]", token):
             return f"placeholder {shorten(token, 40)} has a width, precision, flag or '*'; write %(name)s (or %s) without them"
         return f"stray '%' ({shorten(token, 40)}); write '%%' for a percent sign"
