@@ -7,6 +7,7 @@ environment); content pages are Markdown that MkDocs renders and we then sanitis
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import yaml
@@ -18,7 +19,8 @@ from ..config import Config
 from ..localize.localizer import Localizer
 from ..render.page import Page
 from ..render.sanitize import clean_html
-from ..urls import cross_language_url, feed_url, hub_key, is_filter_page, page_url, src_uri
+from ..urls import cross_language_url, feed_url, hub_key, is_filter_page, page_url, resolve_md_links, src_uri
+from .shells import PROBE
 
 HTML_TAG = re.compile(r'<html lang="([^"]+)" class="no-js">')
 
@@ -50,7 +52,7 @@ class DehubPlugin(BasePlugin):
             front = {"title": str(escape(spec.title)), "hide": ["navigation"] if spec.markdown is not None else ["toc", "navigation"]}
             if spec.template:
                 front["template"] = spec.template
-            if is_filter_page(spec.key):
+            if is_filter_page(spec.key) or spec.key.endswith(f"/{PROBE}"):
                 front["search"] = {"exclude": True}
             content = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + (spec.markdown or "")
             files.append(File.generated(config, uri, content=content))
@@ -69,7 +71,8 @@ class DehubPlugin(BasePlugin):
         spec = self.specs[page.file.src_uri]
         if spec.html is not None:
             return spec.html
-        body = clean_html(html, extended=True)
+        # links to pages MkDocs doesn't render (the shelled ones) are still '.md': resolve them
+        body = resolve_md_links(clean_html(html, extended=True), spec.key, posixpath.dirname(page.file.src_uri))
         if spec.text_lang and spec.text_lang != self.loc.lang:
             body = f'<div lang="{spec.text_lang}" dir="auto">{body}</div>'
         heading = f"<h1>{escape(spec.title)}</h1>"  # ours: MkDocs would use the nav label

@@ -21,6 +21,8 @@ from ..render.navigation import footer_links, navigation
 from ..render.pages import render_language
 from .config import mkdocs_config
 from .plugin import DehubPlugin
+from .search import extend_index
+from .shells import assemble, probe_pages, shellable
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
     start = time.perf_counter()
     loc = localizer(config.root, lang, config.fallback_chain(lang))
     pages = render_language(project, config, loc)
+    shelled = [page for page in pages if shellable(page)]
+    rendered = [page for page in pages if not shellable(page)] + probe_pages(shelled)
     collector = _Collect()
     logging.getLogger("jieba").setLevel(logging.WARNING)  # Material segments Chinese with jieba; its chatter is noise
     logger = logging.getLogger("mkdocs")
@@ -59,8 +63,10 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
             settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc))
             # the maintainers' mkdocs.yml, every key of it overridden (see engine/config.py): no YAML round trip
             mk = load_mkdocs_config(config_file=str(config.root / "mkdocs.yml"), **settings)
-            mk.plugins["dehub"] = DehubPlugin(config, loc, pages, footer_links(pages, loc), project.hubs)
-            build(mk)
+            mk.plugins["dehub"] = DehubPlugin(config, loc, rendered, footer_links(pages, loc), project.hubs)
+            build(mk)  # the pages Material renders itself, and one probe per folder of shelled pages
+        assemble(site_dir, shelled)
+        extend_index(site_dir, shelled)
     finally:  # a failed build must not leave its handler collecting the next language's messages
         logger.removeHandler(collector)
     for name in ("sitemap.xml", "sitemap.xml.gz"):
