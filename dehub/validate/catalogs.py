@@ -8,18 +8,25 @@ Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: erro
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.messages.catalog import Message, TranslationError
-from babel.messages.checkers import checkers
-from babel.messages.mofile import write_mo
-
+from ..cache import clean_cache
 from ..config import Config
 from ..diagnostics import Report, shorten
-from ..load.po import Parsed, parse_catalog
-from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule
+from ..load.files import inside
+from ..localize.catalogs import catalog_path
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Message
+
+    from ..load.po import Parsed
+
+# Babel's checkers, the .po parser and the plural rules are imported where they are used:
+# a catalog `check` has found clean before (dehub/cache.py) needs none of them.
 
 PLACEHOLDER = re.compile(r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<type>[diouxXeEfFgGcrsa%])")
 MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
@@ -72,6 +79,9 @@ def check_markup(msgid: str, msgstr: str) -> str | None:
 
 
 def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[int, str]]:
+    from babel.messages.catalog import TranslationError
+    from babel.messages.checkers import checkers
+
     key = (message.id[0] if message.pluralizable else message.id, message.context)
     lines = parsed.msgstr_lines.get(key, {})
     line_of = lambda form: lines.get(form, message.lineno)  # noqa: E731
@@ -119,6 +129,8 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
 
 
 def plural_rule_problem(actual: str, lang: str) -> str | None:
+    from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule
+
     """None when the header's rule picks CLDR's form for every sample number, however it is spelled."""
     expected = expected_plural_forms(lang)
     hint = f"run `python build.py i18n update` to migrate the catalog, or write 'Plural-Forms: {expected}'"
@@ -136,6 +148,8 @@ def plural_rule_problem(actual: str, lang: str) -> str | None:
 
 
 def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
+    from ..localize.plurals import expected_plural_forms
+
     if parsed.header is None:
         return [(1, 'the header entry (msgid "") is missing; run `python build.py i18n update` to add it')]
     fields = dict(line.split(":", 1) for line in parsed.header.split("\n") if ":" in line)
@@ -160,6 +174,10 @@ def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
 
 
 def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
+    from babel.messages.mofile import write_mo
+
+    from ..localize.plurals import expected_plural_forms
+
     problems = list(parsed.problems)
     if parsed.catalog is not None:
         text_lines = (root / parsed.path).read_text(encoding="utf-8", errors="replace").split("\n")
@@ -178,11 +196,26 @@ def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
 
 
 def lint_catalogs(root: Path, config: Config, report: Report) -> int:
-    """Check every configured language's catalog; returns how many catalogs were checked."""
+    """Check every configured language's catalog; returns how many catalogs were checked.
+
+    A catalog `check` has found clean before, byte for byte, is not parsed again (dehub/cache.py)."""
     checked = 0
     for lang in config.codes:
+        path = catalog_path(root, lang)
+        data = None
+        if inside(root, path) and path.is_file():  # never read through a link out of the repository
+            with contextlib.suppress(OSError):
+                data = path.read_bytes()
+        if data is not None and clean_cache().is_clean("catalog", lang.encode(), data):
+            checked += 1
+            continue
+        from ..load.po import parse_catalog
+
         parsed = parse_catalog(root, lang)
         if parsed is not None:
+            errors = len(report.diagnostics)
             lint_parsed(root, parsed, report)
             checked += 1
+            if data is not None and len(report.diagnostics) == errors:
+                clean_cache().remember_clean("catalog", lang.encode(), data)
     return checked

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
+from ..cache import clean_cache
 from ..diagnostics import Report, did_you_mean, shorten
 from ..load.safe_yaml import Document
 from .schema import GERMANY, event_file_schema, hub_schema
@@ -19,8 +21,18 @@ def _validator(kind: str):
     return Draft202012Validator(schema)
 
 
+def _canonical(value: object) -> str:
+    return f"{type(value).__name__}:{value}"
+
+
 def schema_errors(doc: Document, kind: str, report: Report) -> bool:
-    """Report every schema violation at the position of the offending key or value."""
+    """Report every schema violation at the position of the offending key or value.
+
+    Data `check` has found valid before is not validated again (dehub/cache.py): the schema
+    validator is one of the biggest imports, and an unchanged hub needs none of it."""
+    data = json.dumps(doc.data, sort_keys=True, default=_canonical).encode()
+    if clean_cache().is_clean(f"schema-{kind}", data):
+        return False
     found = False
     for error in sorted(_validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
         found = True
@@ -69,6 +81,8 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
             report.error(doc.path, line, col, message)
         else:
             report.error(doc.path, line, col, f"{field!r}: {shorten(error.message, 120)}")
+    if not found:
+        clean_cache().remember_clean(f"schema-{kind}", data)
     return found
 
 
