@@ -1,17 +1,27 @@
-"""Shared fixtures: the full site is built once per test session and served on 127.0.0.1."""
+"""Shared fixtures: the full site is built once per test session and served on 127.0.0.1.
+
+With pytest-xdist the session fixture runs once per worker, so the first worker that needs the
+site builds it under a file lock in the session's shared temporary folder and starts one
+static server for all workers (a subprocess that ends with the test session); the others wait
+for the lock and reuse both.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
-from tests.server import StaticServer, free_port
+from tests.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_EPOCH = "1798761600"  # 2027-01-01T00:00:00Z: events before it are past, after it upcoming
@@ -41,25 +51,46 @@ class BuiltSite:
         return target / "index.html" if target.is_dir() else target
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's temporary folder, the same for every xdist worker (each has a subfolder)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _wait_until_served(url: str) -> None:
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own local server
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"the shared site server at {url} did not start")
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> BuiltSite:
-    """The shipped repo, built once with the URL it will be served at."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    url = f"http://127.0.0.1:{site_port}/"
-    result = run_build_py("build", "--out", str(out), env={"DEHUB_SITE_URL": url})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(out, url, result.stdout + result.stderr)
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The shipped repo, built once per test session with the URL it is served at, and served."""
+    shared = shared_folder(tmp_path_factory)
+    record = shared / "dehub-site.json"
+    with FileLock(str(shared / "dehub-site.lock")):
+        if not record.is_file():
+            port = free_port()
+            out = shared / "dehub-site" / "site"
+            url = f"http://127.0.0.1:{port}/"
+            result = run_build_py("build", "--out", str(out), env={"DEHUB_SITE_URL": url})
+            assert result.returncode == 0, result.stdout + result.stderr
+            session = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+            subprocess.Popen([sys.executable, "-m", "tests.server", str(out), str(port), str(session)], cwd=ROOT)  # noqa: S603
+            _wait_until_served(url)
+            record.write_text(json.dumps({"root": str(out), "url": url, "output": result.stdout + result.stderr}), encoding="utf-8")
+        data = json.loads(record.read_text(encoding="utf-8"))
+    return BuiltSite(Path(data["root"]), data["url"], data["output"])
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site: BuiltSite, site_port: int):
-    with StaticServer(built_site.root, site_port) as server:
-        yield server
+def site_server(built_site: BuiltSite) -> BuiltSite:
+    """The shared site, served at built_site.url (see built_site)."""
+    return built_site
 
 
 def make_repo(tmp_path: Path, *, with_content: bool = False, hubs: tuple[str, ...] | None = None) -> Path:
@@ -81,3 +112,15 @@ def make_repo(tmp_path: Path, *, with_content: bool = False, hubs: tuple[str, ..
     if with_content:
         shutil.copytree(ROOT / "content", repo / "content")
     return repo
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests of the shared full build are `slow`; with xdist (--dist loadgroup) each language's
+    browser audits stay on one worker, so a page is loaded once for all its gates."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+        callspec = getattr(item, "callspec", None)
+        lang = callspec.params.get("lang") if callspec is not None else None
+        if item.get_closest_marker("browser") is not None and isinstance(lang, str):
+            item.add_marker(pytest.mark.xdist_group(f"browser-{lang}"))

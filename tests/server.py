@@ -78,3 +78,23 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def serve_until_parent_exits(directory: Path, port: int, parent: int) -> None:
+    """Serve `directory` on `port` until the process `parent` (the test session) is gone."""
+    import os
+    import time
+
+    with StaticServer(directory, port):
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(parent, 0)
+            except OSError:
+                return
+
+
+if __name__ == "__main__":  # python -m tests.server DIR PORT PARENT_PID: the shared site, for every xdist worker
+    import sys
+
+    serve_until_parent_exits(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))

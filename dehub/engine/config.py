@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..config import Config
 
@@ -31,3 +35,11 @@ def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav
             "links": {"anchors": "info", "unrecognized_links": "info", "not_found": "info"},
         },
     }
+
+
+def load_mkdocs(config: Config, settings: dict) -> MkDocsConfig:
+    """MkDocs' validated config: the maintainers' mkdocs.yml with every key overridden by
+    `settings` as keyword overrides (no YAML round trip). MkDocs consumes what it is given
+    (it pops the entries of markdown_extensions), so it gets a copy: the shared Config stays
+    intact for the next language built in the same process (serve, a single core)."""
+    return load_config(config_file=str(config.root / "mkdocs.yml"), **copy.deepcopy(settings))

@@ -12,14 +12,13 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from mkdocs.commands.build import build
-from mkdocs.config import load_config as load_mkdocs_config
 
 from ..config import Config
 from ..localize.localizer import localizer
 from ..model import Project
 from ..render.navigation import footer_links, navigation
 from ..render.pages import render_language
-from .config import mkdocs_config
+from .config import load_mkdocs, mkdocs_config
 from .plugin import DehubPlugin
 from .search import extend_index
 from .shells import assemble, probe_pages, shellable
@@ -61,8 +60,7 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
     try:
         with tempfile.TemporaryDirectory(prefix="dehub-docs-") as docs_dir:
             settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc))
-            # the maintainers' mkdocs.yml, every key of it overridden (see engine/config.py): no YAML round trip
-            mk = load_mkdocs_config(config_file=str(config.root / "mkdocs.yml"), **settings)
+            mk = load_mkdocs(config, settings)
             mk.plugins["dehub"] = DehubPlugin(config, loc, rendered, footer_links(pages, loc), project.hubs)
             build(mk)  # the pages Material renders itself, and one probe per folder of shelled pages
         assemble(site_dir, shelled)

@@ -1,1 +1,1 @@
-"""Real-browser quality gates (issue 6): Playwright driving the system's Chromium."""
+"""Real-browser quality gates: Playwright driving the system's Chromium."""

@@ -1,5 +1,5 @@
 """Untrusted input can't run script: a corpus of payloads in each input channel, built through
-the real build and loaded in Chromium with a dialog handler (issue 5)."""
+the real build and loaded in Chromium with a dialog handler."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The multilingual build (issue 4): URLs, languages, switcher, fallback, sitemap, atomicity."""
+"""The multilingual build: URLs, languages, switcher, fallback, sitemap, atomicity."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, BuiltSite, make_repo, run_build_py
 from tests.server import StaticServer, free_port
+
+pytestmark = pytest.mark.slow  # builds sites
 
 LANGS = ["de", "en", "fr", "es", "zh", "ja", "ar"]
 SLUGS = sorted(p.name for p in (ROOT / "hubs").iterdir() if p.is_dir())

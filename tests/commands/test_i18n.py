@@ -17,7 +17,7 @@ from babel.lists import format_list
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 
-from dehub import cli
+from dehub.commands import check as cli
 from dehub.commands.status import language_items, yaml_fields
 from dehub.config import load_config
 from dehub.diagnostics import Report

@@ -14,6 +14,8 @@ import pytest
 from tests.conftest import ROOT, make_repo
 from tests.server import free_port
 
+pytestmark = pytest.mark.slow  # builds sites
+
 
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only

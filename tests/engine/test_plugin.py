@@ -66,3 +66,18 @@ def test_every_key_of_mkdocs_yml_is_overridden(tmp_path: Path) -> None:
     config = load_config(ROOT)
     settings = mkdocs_config(config, "de", tmp_path / "docs", tmp_path / "site", [])
     assert set(config.mkdocs) <= set(settings)
+
+
+def test_loading_the_mkdocs_config_leaves_ours_intact(tmp_path: Path) -> None:
+    """Two languages built in one process (serve, one core) start from the same config."""
+    import copy
+
+    from dehub.engine.config import load_mkdocs
+
+    config = load_config(ROOT)
+    before = copy.deepcopy(config.mkdocs)
+    (tmp_path / "docs").mkdir()
+    for lang in ("de", "en"):
+        mk = load_mkdocs(config, mkdocs_config(config, lang, tmp_path / "docs", tmp_path / lang, []))
+        assert mk.theme["language"] == lang and "toc" in mk.markdown_extensions
+    assert config.mkdocs == before

@@ -1,4 +1,4 @@
-"""Issue 9, events: the events page by month, filter pages, JSON-LD, subscribe links, the empty state.
+"""Events: the events page by month, filter pages, JSON-LD, subscribe links, the empty state.
 
 Events exist only in fixture repos: the shipped data has none, and must stay so.
 """

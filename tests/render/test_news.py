@@ -1,4 +1,4 @@
-"""Issue 9, news: posts with validated front matter, paginated listings, post pages, Atom feeds.
+"""News: posts with validated front matter, paginated listings, post pages, Atom feeds.
 
 News exists only in fixture repos: the shipped data has none, and must stay so.
 """
@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, BuiltSite, make_repo, run_build_py
-from tests.test_events import SITE, build
+from tests.render.test_events import SITE, build
 
 LANGS = ["de", "en", "fr", "es", "zh", "ja", "ar"]
 

@@ -1,4 +1,4 @@
-"""Issue 9, calendars: /calendar/all.ics and /calendar/<slug>.ics, valid RFC 5545, reproducible."""
+"""Calendars: /calendar/all.ics and /calendar/<slug>.ics, valid RFC 5545, reproducible."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from icalendar import Calendar
 from dehub.config import load_config
 from dehub.urls import calendar_links, webcal
 from tests.conftest import ROOT, BuiltSite, make_repo
-from tests.test_events import SITE, add_events, build
+from tests.render.test_events import SITE, add_events, build
 
 SLUGS = sorted(p.name for p in (ROOT / "hubs").iterdir() if p.is_dir())
 LATER = "1805500800"  # 2027-03-20T00:00:00Z

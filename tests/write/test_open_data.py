@@ -1,4 +1,4 @@
-"""Issue 9, open data: /api/hubs.json and /api/hubs.geojson against their published schemas, the page."""
+"""Open data: /api/hubs.json and /api/hubs.geojson against their published schemas, the page."""
 
 from __future__ import annotations
 
