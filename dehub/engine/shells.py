@@ -5,7 +5,8 @@ page) gets the same header, tabs, search, footer and scripts from Material as ev
 in its folder; only the title, the description, the page's own name in its URLs and the body
 differ. So MkDocs builds one *probe* page per folder whose values are markers, `shell` splits
 its output at the markers, and `assemble` fills the pieces in for each page: a string join
-instead of a template render and an HTML parse (`engine/search.py` indexes these pages).
+instead of a template render and an HTML parse (`engine/search.py` indexes these pages;
+`engine/stylesheets.py` may rename a stylesheet in the shells before they are filled).
 
 A page is shelled only when nothing else in Material's output depends on it (`shellable`):
 it exists in every language (hreflang and switcher differ only by its name), brings its own
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +65,14 @@ def probe_pages(pages: list[Page]) -> list[Page]:
 class Shell:
     parts: tuple[str, ...]  # literal text and markers, alternating (even: literal, odd: marker)
 
+    @property
+    def literal(self) -> str:
+        return "".join(self.parts[::2])
+
+    def edited(self, edit: Callable[[str], str]) -> Shell:
+        """The same shell with `edit` applied to its literal text (e.g. a renamed stylesheet)."""
+        return Shell(tuple(edit(part) if index % 2 == 0 else part for index, part in enumerate(self.parts)))
+
     def fill(self, page: Page) -> str:
         values = {
             TITLE: str(escape(page.title)),
@@ -82,14 +92,18 @@ def shell(html: str) -> Shell:
     return Shell(parts)
 
 
-def assemble(site_dir: Path, pages: list[Page]) -> None:
-    """Write every shelled page from its folder's probe output; the probes are removed."""
+def take_shells(site_dir: Path, pages: list[Page]) -> dict[str, Shell]:
+    """The shell of every folder of `pages`, from its probe's output; the probes are removed."""
     shells: dict[str, Shell] = {}
     for folder in sorted({folder_of(page.key) for page in pages}):
         probe_dir = site_dir / page_path(f"{folder}/{PROBE}")
         shells[folder] = shell((probe_dir / "index.html").read_text(encoding="utf-8"))
         (probe_dir / "index.html").unlink()
         probe_dir.rmdir()
+    return shells
+
+
+def write_shelled(site_dir: Path, pages: list[Page], shells: dict[str, Shell]) -> None:
     for page in pages:
         target = site_dir / page_path(page.key) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -17,11 +17,13 @@ from ..config import Config
 from ..localize.localizer import localizer
 from ..model import Project
 from ..render.navigation import footer_links, navigation
+from ..render.page import Page
 from ..render.pages import render_language
 from .config import load_mkdocs, mkdocs_config
 from .plugin import DehubPlugin
 from .search import extend_index
-from .shells import assemble, probe_pages, shellable
+from .shells import probe_pages, shellable, take_shells, write_shelled
+from .stylesheets import purge_stylesheets, rename_in
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,25 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
             mk = load_mkdocs(config, settings)
             mk.plugins["dehub"] = DehubPlugin(config, loc, rendered, footer_links(pages, loc), project.hubs)
             build(mk)  # the pages Material renders itself, and one probe per folder of shelled pages
-        assemble(site_dir, shelled)
-        extend_index(site_dir, shelled)
+        publish(site_dir, shelled)
     finally:  # a failed build must not leave its handler collecting the next language's messages
         logger.removeHandler(collector)
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / name).unlink(missing_ok=True)
     return LanguageResult(lang, tuple(page.key for page in pages), time.perf_counter() - start, tuple(collector.messages))
+
+
+def publish(site_dir: Path, shelled: list[Page]) -> None:
+    """After Material: the stylesheets cut to what the pages use, then the shelled pages, then
+    their search entries (engine/stylesheets.py, shells.py, search.py)."""
+    shells = take_shells(site_dir, shelled)
+    rendered = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
+    renames = purge_stylesheets(site_dir, [*rendered.values(), *(s.literal for s in shells.values()), *(p.html or "" for p in shelled)])
+    for path, text in rendered.items():
+        if (renamed := rename_in(text, renames)) != text:
+            path.write_bytes(renamed.encode("utf-8", errors="xmlcharrefreplace"))
+    write_shelled(site_dir, shelled, {folder: s.edited(lambda text: rename_in(text, renames)) for folder, s in shells.items()})
+    extend_index(site_dir, shelled)
 
 
 def build_all(config: Config, project: Project, langs: list[str], staging: Path) -> list[LanguageResult]:
