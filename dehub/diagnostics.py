@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .output import printable, workflow_data, workflow_property
+
 MAX_VALUE_CHARS = 60
 
 
@@ -25,21 +27,20 @@ class Diagnostic:
     cross_file: bool = field(default=False, compare=False)  # a rule about how files relate
 
     def text(self) -> str:
-        where = self.path
+        where = printable(self.path)
         if self.line:
             where += f":{self.line}"
             if self.col:
                 where += f":{self.col}"
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{where}: {self.severity}: {printable(self.message)}"
 
     def github(self) -> str:
-        props = [f"file={self.path}"]
+        props = [f"file={workflow_property(self.path)}"]  # escaped as GitHub documents: a name can't add a command
         if self.line:
             props.append(f"line={self.line}")
         if self.col:
             props.append(f"col={self.col}")
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} {','.join(props)}::{message}"
+        return f"::{self.severity} {','.join(props)}::{workflow_data(self.message)}"
 
 
 @dataclass
@@ -49,7 +50,9 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def error(self, path: str, line: int, col: int, message: str) -> None:
-        self.diagnostics.append(Diagnostic(path, line, col, message))
+        diagnostic = Diagnostic(path, line, col, message)
+        if diagnostic not in self.diagnostics[-8:]:  # two stages may refuse the same path (e.g. a symlink)
+            self.diagnostics.append(diagnostic)
 
     def cross_file_error(self, path: str, line: int, col: int, message: str) -> None:
         """An error from a rule that relates files (a link, a reference to another hub)."""

@@ -23,6 +23,7 @@ import yaml
 
 from ..config import Config, load_config
 from ..localize.fallback import languages_showing
+from ..output import markdown_code, printable
 from ..urls import SLUG_RE as SLUG
 from ..urls import hub_key, key_of, page_path
 
@@ -117,18 +118,19 @@ def render(changes: Sequence[Change], base: str) -> str:
     """The Markdown for the job summary."""
     lines = ["## Changed hubs and pages", ""]
     if not changes:
-        lines.append(f"This pull request changes no hub and no page (compared with `{base}`).")
+        lines.append(f"This pull request changes no hub and no page (compared with {markdown_code(base)}).")
         return "\n".join(lines) + "\n"
     hubs = sorted({change.subject for change in changes if change.kind == "hub"})
     if hubs:
-        lines += ["Hubs: " + ", ".join(f"`{slug}`" for slug in hubs), ""]
+        lines += ["Hubs: " + ", ".join(markdown_code(slug) for slug in hubs), ""]
     lines += ["Paths are relative to the preview: download the `preview` artifact, unzip it, open the file.", ""]
     for change in changes:
-        label = {"hub": f"hub `{change.subject}`", "events": "events", "page": f"page, `{change.subject}`"}[change.kind]
-        lines.append(f"- `{change.path}` ({label})")
+        subject = markdown_code(change.subject)  # names come from the pull request: nothing in them is Markdown
+        label = {"hub": f"hub {subject}", "events": "events", "page": f"page, {subject}"}[change.kind]
+        lines.append(f"- {markdown_code(change.path)} ({label})")
         if not change.pages:
             lines.append("  - no page shows this file")
-        lines.extend(f"  - `{page}`" for page in change.pages)
+        lines.extend(f"  - {markdown_code(page)}" for page in change.pages)
     return "\n".join(lines) + "\n"
 
 
@@ -141,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         changes = collect(root, args.base)
     except ChangesError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return 1
     sys.stdout.write(render(changes, args.base))
     return 0

@@ -17,6 +17,7 @@ from ..load.po import parse_catalog
 from ..load.safe_yaml import FRONT_MATTER, load_yaml, read_file
 from ..localize.catalogs import MESSAGES_LANGUAGE, POT, language_name
 from ..model import source_hash
+from ..output import markdown_text, printable
 
 STATES = {
     "UI strings": ("translated", "fuzzy", "missing"),
@@ -133,7 +134,7 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
     md = fmt == "markdown"
     if md:
         lines = ["### Translation status", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + [
-            "| " + " | ".join(r) + " |" for r in rows
+            "| " + " | ".join(markdown_text(cell) for cell in r) + " |" for r in rows
         ]
     else:
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
@@ -144,11 +145,12 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
         f"{MESSAGES_LANGUAGE} needs no catalog (the msgids are {language_name(MESSAGES_LANGUAGE)}).",
     ]
     bullet = "- " if md else "  "
+    shown = markdown_text if md else printable  # paths and msgids come from pull requests
     if outdated:
         lines += ["", "Outdated translations (the German text changed; update them, then run `python build.py i18n mark-current PATH`):"]
-        lines += [bullet + path for path in outdated]
+        lines += [bullet + shown(path) for path in outdated]
     if gaps:
-        lines += ["", "Gaps in complete languages:"] + [bullet + gap for gap in gaps]
+        lines += ["", "Gaps in complete languages:"] + [bullet + shown(gap) for gap in gaps]
     print("\n".join(lines))
     return 1 if strict and gaps else 0
 

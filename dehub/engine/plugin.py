@@ -14,11 +14,14 @@ import yaml
 from markupsafe import escape
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from ..config import Config
 from ..localize.localizer import Localizer
+from ..localize.template_gettext import install as install_gettext
 from ..render.page import Page
 from ..render.sanitize import clean_html
+from ..render.toc import toc_tokens
 from ..urls import cross_language_url, feed_url, hub_key, is_filter_page, page_url, resolve_md_links, src_uri
 from .shells import PROBE
 
@@ -63,8 +66,7 @@ class DehubPlugin(BasePlugin):
         return files
 
     def on_env(self, env, config, files):
-        env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(self.loc.translations, newstyle=True)
+        install_gettext(env, self.loc.translations)  # escapes each msgstr: MkDocs' env doesn't autoescape
         return env
 
     def on_page_content(self, html: str, page, config, files) -> str:
@@ -73,6 +75,7 @@ class DehubPlugin(BasePlugin):
             return spec.html
         # links to pages MkDocs doesn't render (the shelled ones) are still '.md': resolve them
         body = resolve_md_links(clean_html(html, extended=True), spec.key, posixpath.dirname(page.file.src_uri))
+        page.toc = get_toc(toc_tokens(body))  # Material prints TOC titles raw: only the sanitised body's headings
         if spec.text_lang and spec.text_lang != self.loc.lang:
             body = f'<div lang="{spec.text_lang}" dir="auto">{body}</div>'
         heading = f"<h1>{escape(spec.title)}</h1>"  # ours: MkDocs would use the nav label

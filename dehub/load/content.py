@@ -9,6 +9,7 @@ from ..diagnostics import Report
 from ..model import ContentPage
 from ..urls import SLUG_RE
 from .files import read_prose, relative
+from .tree import refused_entry
 
 
 def read_content(root: Path, config: Config, report: Report) -> list[ContentPage]:
@@ -17,8 +18,10 @@ def read_content(root: Path, config: Config, report: Report) -> list[ContentPage
     base = root / "content"
     if not base.is_dir():
         return []
-    for lang_dir in sorted(p for p in base.iterdir() if p.is_dir() and p.name != "events"):
+    for lang_dir in sorted(p for p in base.iterdir() if p.name != "events" and (p.is_symlink() or p.is_dir())):
         lang = lang_dir.name
+        if refused_entry(lang_dir, relative(root, lang_dir), report):
+            continue
         if lang not in config.codes:
             report.error(relative(root, lang_dir), 0, 0, f"{lang!r} is not a configured language; allowed: {', '.join(config.codes)}")
             continue

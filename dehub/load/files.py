@@ -15,6 +15,7 @@ from ..diagnostics import Report
 from ..model import Prose
 from ..urls import SLUG_RE
 from .safe_yaml import Document, load_yaml, read_file, split_front_matter
+from .tree import SYMLINK, linked_part, refused_entry
 
 PROSE_RE = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
 MAX_PROSE_BYTES = 128 * 1024
@@ -35,19 +36,21 @@ def relative(root: Path, path: Path) -> str:
 
 
 def inside(root: Path, path: Path) -> bool:
-    """True when `path`, with every symlink resolved, stays inside the repo."""
+    """True when no part of `path` below `root` is a symlink (so it is the file it names)."""
     try:
-        path.resolve().relative_to(root.resolve())
+        return linked_part(root, path) is None
     except (ValueError, OSError):
         return False
-    return True
 
 
 def safe_file(root: Path, file: Path, report: Report) -> bool:
-    """A file the user named: must exist, be a regular file and not lead out of the repo."""
+    """A file the user named: no symlink on the way (loops included), a regular file, a showable name."""
     rel = relative(root, file)
-    if not inside(root, file):
-        report.error(rel, 1, 0, "symlink points outside the repository; replace it with a real file")
+    linked = linked_part(root, file)
+    if linked is not None:
+        report.error(linked, 0, 0, SYMLINK)
+        return False
+    if refused_entry(file, rel, report):
         return False
     if not file.is_file():
         report.error(rel, 1, 0, "not a regular file")
@@ -92,16 +95,15 @@ def read_hub(root: Path, folder: Path, report: Report) -> HubSource:
 
 def read_hubs(root: Path, report: Report) -> list[HubSource]:
     hubs_dir = root / "hubs"
+    if refused_entry(hubs_dir, "hubs", report):
+        return []
     if not hubs_dir.is_dir():
         report.error("hubs", 0, 0, "the hubs/ folder is missing")
         return []
     sources = []
     for entry in sorted(os.listdir(hubs_dir)):
         folder = hubs_dir / entry
-        if entry.startswith(".") or not folder.is_dir():
-            continue
-        if folder.is_symlink() or not inside(root, folder):
-            report.error(f"hubs/{entry}", 0, 0, "hub folder is a symlink; hub folders must be real folders")
+        if refused_entry(folder, f"hubs/{entry}", report) or entry.startswith(".") or not folder.is_dir():
             continue
         if not SLUG_RE.match(entry):
             suggestion = re.sub(r"[^a-z0-9]+", "-", entry.lower()).strip("-") or "my-hub"
@@ -121,8 +123,10 @@ def read_event_files(root: Path, report: Report) -> list[Document]:
     documents = []
     if not events_dir.is_dir():
         return documents
+    if refused_entry(events_dir, "content/events", report):
+        return documents
     for file in sorted(events_dir.iterdir()):
-        if file.suffix not in {".yml", ".yaml"}:
+        if file.suffix not in {".yml", ".yaml"} or refused_entry(file, relative(root, file), report):
             continue
         rel = relative(root, file)
         if not safe_file(root, file, report):

@@ -12,6 +12,7 @@ from ..diagnostics import Report
 from ..urls import SLUG_PATTERN
 from .files import MAX_PROSE_BYTES, relative, safe_file
 from .safe_yaml import FRONT_MATTER, Document, load_yaml, read_file
+from .tree import refused_entry
 
 FILE_NAME = re.compile(rf"^(\d{{4}}-\d{{2}}-\d{{2}})-({SLUG_PATTERN[1:-1]})\.md$")
 
@@ -70,10 +71,10 @@ def read_news_files(root: Path, config: Config, report: Report) -> list[NewsSour
     sources = []
     for lang in config.codes:
         folder = root / "content" / lang / "news"
-        if not folder.is_dir():
+        if refused_entry(folder, f"content/{lang}/news", report) or not folder.is_dir():
             continue
         for file in sorted(folder.iterdir()):
-            if file.name.startswith("."):
+            if file.name.startswith(".") or refused_entry(file, relative(root, file), report):
                 continue
             if file.suffix != ".md" or file.is_dir():
                 report.error(relative(root, file), 0, 0, f"only news posts (YYYY-MM-DD-slug.md) belong in content/{lang}/news/")

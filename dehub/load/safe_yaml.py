@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import Report, shorten
+from ..output import describe, first_invisible
 
 MAX_BYTES = 256 * 1024
 # libyaml's parser when PyYAML was built with it (about 10x faster); same events and marks.
@@ -193,6 +194,7 @@ class _Builder:
                 raise _Reject(key_event.start_mark, "YAML anchors (&name) are not allowed; write the value out")
             self.next()
             name = key_event.value
+            check_text(name, key_event.start_mark)
             if name == "<<" and key_event.implicit[0]:
                 raise _Reject(key_event.start_mark, "YAML merge keys (<<) are not allowed; write the keys out")
             self.check_tag(key_event, key_event.implicit[0])
@@ -211,6 +213,7 @@ class _Builder:
             raise _Reject(event.start_mark, f"YAML tags such as {shorten(written, 40)} are not allowed; remove the tag")
 
     def scalar(self, event: yaml.ScalarEvent) -> object:
+        check_text(event.value, event.start_mark)
         plain, _quoted = event.implicit
         if event.tag and event.tag != "!" and not plain and not _quoted:
             self.check_tag(event, False)
@@ -224,6 +227,15 @@ class _Builder:
             return self.constructor.construct_object(node)
         except (ValueError, OverflowError, yaml.YAMLError):  # e.g. an integer of 5,000 digits
             raise _Reject(event.start_mark, f"value {shorten(event.value, 30)} cannot be read; put it in quotes if it is text") from None
+
+
+def check_text(value: str, mark: yaml.Mark) -> None:
+    """Refuse control characters and bidi controls, raw or escaped ("\\0", "\\v", "\\u202e"):
+    they hide what a name says and break the renderers (XML, iCalendar). Newlines and tabs
+    are text in block scalars; single-line fields refuse them in their own rules."""
+    index = first_invisible(value, allowed="\n\t")
+    if index != -1:
+        raise _Reject(mark, f"{describe(value[index])} in a text; delete it (escaped or not)")
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)

@@ -14,8 +14,10 @@ from .. import urls
 from ..config import Config
 from ..localize.fallback import NOTHING, Chosen, choose_prose
 from ..localize.localizer import Localizer
+from ..localize.template_gettext import install as install_gettext
 from ..model import Event, Hub, Project, is_upcoming
 from .geo import VIEWBOX, outline_path, place_markers, project
+from .ids import IdGate
 from .jsonld import event_jsonld, hub_jsonld, script_tag
 from .sanitize import render_markdown
 from .when import event_when
@@ -35,7 +37,7 @@ def environment(translations: NullTranslations | None = None) -> Environment:
         undefined=StrictUndefined,
     )
     if translations is not None:
-        env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+        install_gettext(env, translations)  # escapes each msgstr: catalogs are untrusted text
     return env
 
 
@@ -74,6 +76,7 @@ class Renderer:
 
     def render(self, template: str, key: str, **context: object) -> str:
         config, loc = self.config, self.loc
+        ids = IdGate()  # one page: prose ids unique across every fragment it shows
         helpers = {
             "url": lambda target: urls.relative_url(key, target),
             "asset": lambda path: urls.relative_asset(key, path),
@@ -84,7 +87,7 @@ class Renderer:
             "lang": loc.lang,
             "config": config,
             "hub_name": self.hub_name,
-            "prose_html": lambda chosen: self.prose_html(chosen, key),
+            "prose_html": lambda chosen: self.prose_html(chosen, key, ids),
             "by_focus": self.by_focus,
             "by_state": self.by_state,
             "exists": lambda target: target in self.existing,
@@ -134,10 +137,10 @@ class Renderer:
     def hub_name(self, hub: Hub) -> str:
         return self.loc.text(hub.name)[0]
 
-    def prose_html(self, chosen: Chosen, key: str) -> Markup:
+    def prose_html(self, chosen: Chosen, key: str, ids: IdGate | None = None) -> Markup:
         if chosen.prose is None:
             return Markup("")
         source_dir = "hubs" if chosen.prose.path.startswith("hubs/") else ""
-        html = urls.resolve_md_links(render_markdown(chosen.prose.body), key, source_dir)
+        html = urls.resolve_md_links(render_markdown(chosen.prose.body, ids=ids), key, source_dir)
         # Safe: render_markdown passes nh3's allow-list (see sanitize.py).
         return Markup(html)  # noqa: S704

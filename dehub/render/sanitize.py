@@ -7,10 +7,14 @@ maintainers and may use a slightly larger list (tables, definition lists, figure
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import nh3
+
+from .ids import IdGate, normalise
+from .limits import ProseTooLarge, check_limits
+
+__all__ = ["ProseTooLarge", "check_limits", "clean_html", "render_markdown"]
 
 PROSE_TAGS = {
     "p",
@@ -66,13 +70,6 @@ ATTRIBUTES = {
     "*": {"id", "lang", "dir", "class"},
 }
 URL_SCHEMES = {"https", "mailto"}
-MAX_LINKS = 500
-MAX_NESTING = 20
-_NESTED_LIST = re.compile(r"^( {4}|\t)*[ ]{0,3}([-*+]|\d+\.)\s")
-
-
-class ProseTooLarge(ValueError):
-    pass
 
 
 @lru_cache(maxsize=2)
@@ -83,32 +80,33 @@ def _markdown(extended: bool):
     return markdown.Markdown(extensions=extensions, output_format="html")
 
 
-def check_limits(text: str) -> None:
-    """Refuse input that would cost hours of CPU (link floods, pathological nesting)."""
-    if text.count("](") + text.count("<http") > MAX_LINKS:
-        raise ProseTooLarge(f"more than {MAX_LINKS} links")
-    for line in text.splitlines():
-        indent = len(line) - len(line.lstrip(" \t>"))
-        if indent > MAX_NESTING * 4:
-            raise ProseTooLarge(f"nesting deeper than {MAX_NESTING} levels")
-
-
-def clean_html(html: str, *, extended: bool = False) -> str:
+def clean_html(html: str, *, extended: bool = False, ids: IdGate | None = None) -> str:
+    """The allow-listed part of `html`; every id passes `ids` (the page's, or a fresh one)."""
     tags = PROSE_TAGS | CONTENT_EXTRA_TAGS if extended else PROSE_TAGS
     attributes = {tag: set(attrs) for tag, attrs in ATTRIBUTES.items() if tag == "*" or tag in tags}
+    gate = ids if ids is not None else IdGate()
+
+    def attribute(element: str, name: str, value: str) -> str | None:
+        if name == "id":
+            return gate(value)
+        if name == "href" and value.startswith("#") and len(value) > 1:
+            return "#" + normalise(value[1:])  # in-page links follow their target's normalised id
+        return value
+
     return nh3.clean(
         html,
         tags=tags,
         attributes=attributes,
+        attribute_filter=attribute,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
     )
 
 
-def render_markdown(text: str, *, extended: bool = False) -> str:
+def render_markdown(text: str, *, extended: bool = False, ids: IdGate | None = None) -> str:
     """Markdown to HTML that is safe to put into a page as it is."""
     check_limits(text)
     engine = _markdown(extended)
     engine.reset()
-    return clean_html(engine.convert(text), extended=extended)
+    return clean_html(engine.convert(text), extended=extended, ids=ids)

@@ -1,7 +1,8 @@
 """Linting translations/<lang>/LC_MESSAGES/messages.po (untrusted input).
 
-A catalog's msgstr ends up in pages unescaped (Jinja's newstyle gettext marks it safe),
-so these checks are the boundary: plain text only, exactly the msgid's placeholders,
+A catalog's msgstr is escaped in every template (localize/template_gettext.py); on top of
+that these checks refuse what can't be right: markup, placeholders the msgid lacks or that
+carry widths (memory), plain text only, exactly the msgid's placeholders,
 the plural forms Babel expects for the language, and msgfmt-style syntax and duplicates.
 Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: error: ...`.
 """
@@ -19,6 +20,7 @@ from ..config import Config
 from ..diagnostics import Report, shorten
 from ..load.files import inside
 from ..localize.catalogs import catalog_path
+from ..output import describe, first_invisible
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Message
@@ -28,44 +30,71 @@ if TYPE_CHECKING:
 # Babel's checkers, the .po parser and the plural rules are imported where they are used:
 # a catalog `check` has found clean before (dehub/cache.py) needs none of them.
 
-PLACEHOLDER = re.compile(r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<type>[diouxXeEfFgGcrsa%])")
+# The placeholder grammar: `%(name)s` or `%s` with a conversion type and nothing between (no
+# flags, widths, precisions or `*`: `%(name)2000000000s` allocates gigabytes, `%*d` raises).
+PLACEHOLDER = re.compile(r"%(?:\((?P<name>[A-Za-z_][A-Za-z0-9_]{0,40})\))?(?P<type>[sdif%])")
+ANY_PLACEHOLDER = re.compile(r"%(?:\([^)]{0,60}\))?[#0\- +*.\d]*[hlL]?[A-Za-z%]?")
 MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
-def placeholders(text: str) -> tuple[set[str], list[str], list[str]]:
-    """Named placeholders, positional conversion types, and stray '%' signs in a string."""
-    names: set[str] = set()
+def placeholders(text: str) -> tuple[dict[str, str], list[str], list[str]]:
+    """Named placeholders (name -> conversion), positional conversions, and '%' signs outside the grammar."""
+    names: dict[str, str] = {}
     positional: list[str] = []
     stray: list[str] = []
     index = text.find("%")
     while index != -1:
         match = PLACEHOLDER.match(text, index)
         if match is None:
-            stray.append(text[index : index + 3])
-            end = index + 1
+            bad = ANY_PLACEHOLDER.match(text, index)
+            stray.append(bad.group() if bad and len(bad.group()) > 1 else text[index : index + 3])
+            end = index + max(1, len(bad.group()) if bad else 1)
         else:
             end = match.end()
             if match.group("name") is not None:
-                names.add(match.group("name"))
+                names.setdefault(match.group("name"), match.group("type"))
             elif match.group("type") != "%":
                 positional.append(match.group("type"))
         index = text.find("%", end)
     return names, positional, stray
 
 
+def grammar_problem(text: str) -> str | None:
+    """Why a string's placeholders break the grammar, or None."""
+    _names, _positional, stray = placeholders(text)
+    if stray:
+        token = stray[0]
+        if len(token) > 1 and token[1:2] not in {" ", ""} and re.match(r"%(\([^)]*\))?[#0\- +*.\d]", token):
+            return f"placeholder {shorten(token, 40)} has a width, precision, flag or '*'; write %(name)s (or %s) without them"
+        return f"stray '%' ({shorten(token, 40)}); write '%%' for a percent sign"
+    return None
+
+
 def check_placeholders(msgid: str, plural: str | None, msgstr: str) -> str | None:
+    for source in (msgid, plural or ""):
+        problem = grammar_problem(source)
+        if problem:
+            return f"the msgid's {problem}"
     names, positional, _ = placeholders(msgid + "\n" + (plural or ""))
     want_positional = placeholders(plural or msgid)[1]
-    got_names, got_positional, stray = placeholders(msgstr)
-    if stray:
-        return f"stray '%' ({shorten(stray[0])}); write '%%' for a percent sign"
-    for name in sorted(got_names - names):
-        allowed = ", ".join(f"%({n})s" for n in sorted(names)) or "none"
-        return f"unknown placeholder '%({name})s'; the msgid has: {allowed}"
-    for name in sorted(names - got_names):
-        return f"placeholder '%({name})s' is missing; keep every placeholder of the msgid"
+    problem = grammar_problem(msgstr)
+    if problem:
+        return problem
+    got_names, got_positional, _stray = placeholders(msgstr)
+    for name in sorted(set(got_names) - set(names)):
+        allowed = ", ".join(f"%({n}){names[n]}" for n in sorted(names)) or "none"
+        return f"unknown placeholder '%({name}){got_names[name]}'; the msgid has: {allowed}"
+    for name in sorted(set(names) - set(got_names)):
+        return f"placeholder '%({name}){names[name]}' is missing; keep every placeholder of the msgid"
+    for name in sorted(names):
+        if got_names[name] != names[name]:
+            return f"placeholder '%({name}){got_names[name]}' has another type than the msgid's '%({name}){names[name]}'"
     if len(got_positional) != len(want_positional):
         return f"has {len(got_positional)} '%s'-style placeholders, the msgid has {len(want_positional)}"
+    if got_positional != want_positional:
+        return f"'%s'-style placeholders {' '.join(got_positional)} differ in type from the msgid's {' '.join(want_positional)}"
+    if got_positional and got_names:
+        return "mixes %(name)s and %s placeholders; use only named ones"
     return None
 
 
@@ -193,6 +222,19 @@ def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
                 problems.append((1, f"does not compile: {shorten(str(exc), 120)}"))
     for line, message in problems:
         report.error(parsed.path, line, 0, message)
+    invisible_characters(root / parsed.path, parsed.path, report)
+
+
+def invisible_characters(file: Path, path: str, report: Report) -> None:
+    """Control characters and bidi controls anywhere in a catalog (they hide what a msgstr says)."""
+    try:
+        text = file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        index = first_invisible(line.rstrip("\r"), allowed="\t")
+        if index != -1:
+            report.error(path, number, index + 1, f"{describe(line[index])}; delete it")
 
 
 def lint_catalogs(root: Path, config: Config, report: Report) -> int:

@@ -11,16 +11,24 @@ from ..load.safe_yaml import Document
 from ..model import Event, Hub
 from .schema_errors import schema_errors
 
+EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)  # calendars and feeds add days and zones: no year 9999
+
+
+def in_range(value: date) -> bool:
+    return EARLIEST <= (value.date() if isinstance(value, datetime) else value) <= LATEST
+
 
 def parse_when(value: str, doc: Document, key: tuple, report: Report) -> date | datetime | None:
+    line, col = doc.where(key)
     try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        return datetime.fromisoformat(value.replace(" ", "T"))
+        when = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value.replace(" ", "T"))
     except ValueError:
-        line, col = doc.where(key)
         report.error(doc.path, line, col, f"{value!r} is not a real date or time")
         return None
+    if not in_range(when):
+        report.error(doc.path, line, col, f"{value!r} is outside {EARLIEST.year} to {LATEST.year}")
+        return None
+    return when
 
 
 def check_url(value: str, doc: Document, key: tuple, report: Report) -> None:

@@ -9,6 +9,7 @@ from ..diagnostics import Report
 from ..load.files import HubSource, inside
 from ..load.safe_yaml import Document
 from ..model import City, Hub
+from ..urls import FILTER_PREFIXES
 from .content import check_hub_meta
 from .events import build_events, check_languages, check_url
 from .logos import Logo, LogoError, read_logo
@@ -82,6 +83,12 @@ def check_logo(source: HubSource, name: str, doc: Document, config: Config, repo
         return None
 
 
+# /<lang>/hubs/<word>/... that the generator itself publishes (urls.FILTER_PREFIXES and the hubs page)
+RESERVED_SLUGS = frozenset(
+    {prefix.split("/")[1] for prefix in FILTER_PREFIXES if prefix.startswith("hubs/")} | {"index", "page", "feed", "map", "api", "assets"}
+)
+
+
 def check_former_slugs(hubs: list[Hub], docs: dict[str, Document], report: Report) -> None:
     current = {hub.slug for hub in hubs} | set(docs)
     claimed: dict[str, str] = {}
@@ -89,7 +96,11 @@ def check_former_slugs(hubs: list[Hub], docs: dict[str, Document], report: Repor
         doc = docs[hub.slug]
         for index, old in enumerate(hub.former_slugs):
             line, col = doc.where(("former_slugs", index))
-            if old in current:
+            if old in RESERVED_SLUGS:
+                report.error(
+                    doc.path, line, col, f"former slug {old!r} is a section of the site (/hubs/{old}/); it can't redirect to a hub"
+                )
+            elif old in current:
                 report.error(doc.path, line, col, f"former slug {old!r} is the folder of an existing hub; remove it from former_slugs")
             elif old in claimed:
                 report.error(doc.path, line, col, f"former slug {old!r} is also claimed by hub {claimed[old]!r}; keep it in one hub only")

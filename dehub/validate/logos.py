@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import struct
 import xml.etree.ElementTree as ET
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,21 +136,74 @@ def check_svg(data: bytes) -> tuple[float, float]:
                 raise LogoError(f"SVG attribute {attribute!r} is not allowed in a logo")
             if attribute == "href" and not value.startswith("#"):
                 raise LogoError('SVG logos may only reference their own elements (href="#...")')
+            if "\\" in value:  # CSS escapes: u\\72l( is url(, e\\78pression( is expression(
+                raise LogoError(f"SVG attribute {attribute!r} may not contain a backslash (CSS escapes hide what it loads)")
             if URL_REF.search(value):
                 raise LogoError("SVG logos may not reference external resources")
+        if element.text and "\\" in element.text and tag == "style":
+            raise LogoError("SVG styles may not contain a backslash")
     view_box = root.attrib.get("viewBox", "").replace(",", " ").split()
-    if len(view_box) == 4:
-        return float(view_box[2]), float(view_box[3])
+    if "viewBox" in root.attrib:
+        if len(view_box) != 4:
+            raise LogoError(f"viewBox {root.attrib['viewBox'][:40]!r} needs four numbers: min-x min-y width height")
+        numbers = [_number(part, "viewBox") for part in view_box]
+        return _size(numbers[2], numbers[3])
     try:
-        return float(root.attrib["width"].rstrip("px")), float(root.attrib["height"].rstrip("px"))
-    except (KeyError, ValueError):
+        return _size(_number(root.attrib["width"].removesuffix("px"), "width"), _number(root.attrib["height"].removesuffix("px"), "height"))
+    except KeyError:
         raise LogoError("SVG logos need a viewBox (or width and height) so the page can reserve space") from None
 
 
+NUMBER = re.compile(r"[+-]?(?:\d{1,7}(?:\.\d{0,6})?|\.\d{1,6})")
+MAX_SIDE = 10_000  # pixels (raster) or user units (SVG): a logo, not a poster; 4e9 would not render
+MAX_RATIO = 20
+
+
+def _number(text: str, what: str) -> float:
+    """A plain decimal number: no nan, inf, exponents or text."""
+    if not NUMBER.fullmatch(text.strip()):
+        raise LogoError(f"{what} {text[:30]!r} is not a plain number (like 0, 120 or 40.5)")
+    return float(text)
+
+
+def _size(width: float, height: float) -> tuple[float, float]:
+    if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE):
+        raise LogoError(f"logo size {width:g} x {height:g} is outside 1 to {MAX_SIDE}")
+    if max(width / height, height / width) > MAX_RATIO:
+        raise LogoError(f"logo is more than {MAX_RATIO} times wider than high (or higher than wide)")
+    return width, height
+
+
+def _png_complete(data: bytes) -> None:
+    """Every chunk inside the file with a correct CRC, ending in IEND (a truncated PNG is refused)."""
+    position = 8
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        end = position + 12 + length
+        if end > len(data):
+            break
+        if zlib.crc32(data[position + 4 : end - 4]) != int.from_bytes(data[end - 4 : end], "big"):
+            raise LogoError(f"PNG chunk {kind.decode('latin-1')!r} is damaged (wrong checksum)")
+        if kind == b"IEND":
+            return
+        position = end
+    raise LogoError("PNG is truncated (no IEND chunk); export it again")
+
+
 def raster_size(data: bytes) -> tuple[int, int]:
-    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
+    width, height = _raster_size(data)
+    _size(width, height)
+    return width, height
+
+
+def _raster_size(data: bytes) -> tuple[int, int]:
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR" and len(data) >= 33:
+        _png_complete(data)
         return struct.unpack(">II", data[16:24])
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        if len(data) < 30 or int.from_bytes(data[4:8], "little") + 8 != len(data):
+            raise LogoError("WebP is truncated (its RIFF size does not match the file); export it again")
         chunk = data[12:16]
         if chunk == b"VP8X":
             return 1 + int.from_bytes(data[24:27], "little"), 1 + int.from_bytes(data[27:30], "little")
@@ -168,7 +222,12 @@ def read_logo(file: Path) -> Logo:
     if size > MAX_BYTES:
         raise LogoError(f"logo is {size // 1024} KiB; the limit is {MAX_BYTES // 1024} KiB")
     data = file.read_bytes()
-    width, height = check_svg(data) if file.suffix == ".svg" else raster_size(data)
+    try:
+        width, height = check_svg(data) if file.suffix == ".svg" else raster_size(data)
+    except LogoError:
+        raise
+    except (ValueError, struct.error) as exc:  # e.g. an SVG that is not UTF-8: a reason, never a traceback
+        raise LogoError(f"cannot be read ({type(exc).__name__})") from None
     if width <= 0 or height <= 0:
         raise LogoError("logo has no size")
     return Logo(file.name, max(1, round(DISPLAY_HEIGHT * width / height)), DISPLAY_HEIGHT)

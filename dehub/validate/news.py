@@ -9,6 +9,7 @@ from ..diagnostics import Report, did_you_mean, shorten
 from ..load.news import NewsSource
 from ..load.safe_yaml import Document
 from ..model import Hub, NewsPost, Prose
+from .events import EARLIEST, LATEST, in_range
 
 ALLOWED = ["title", "date", "hubs", "summary", "source_hash"]
 REQUIRED = ["title", "date", "summary"]
@@ -35,6 +36,8 @@ def _check_date(doc: Document, named: date | None, report: Report) -> None:
         when = None
     if when is None:
         report.error(doc.path, line, col, f"'date' {shorten(value)} is not a real date; write YYYY-MM-DD")
+    elif not in_range(when):
+        report.error(doc.path, line, col, f"'date' {value} is outside {EARLIEST.year} to {LATEST.year}")
     elif named is not None and when != named:
         report.error(
             doc.path, line, col, f"'date' {value} does not match the date in the file name ({named.isoformat()}); change one of them"

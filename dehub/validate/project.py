@@ -9,6 +9,7 @@ from ..diagnostics import Report
 from ..load.content import read_content
 from ..load.files import read_event_files, read_hubs
 from ..load.news import read_news_files
+from ..load.tree import check_tree
 from ..model import Project
 from .catalogs import lint_catalogs
 from .content import check_page_meta
@@ -20,6 +21,7 @@ from .prose import check_all_prose
 
 def read_project(root: Path, config: Config, report: Report) -> Project:
     """Load and validate every hub, event, page and news post; `report` receives every problem."""
+    check_tree(root, report)  # symlinks and unprintable names anywhere in the input folders
     sources = read_hubs(root, report)
     hubs = [hub for hub in (build_hub(source, config, report) for source in sources) if hub is not None]
     check_former_slugs(hubs, {s.slug: s.document for s in sources if s.document is not None}, report)

@@ -10,10 +10,14 @@ from ..config import Config
 from ..diagnostics import Report, did_you_mean
 from ..load.files import HubSource
 from ..model import Project, Prose
-from ..render.sanitize import ProseTooLarge, check_limits
+from ..output import describe, first_invisible
+from ..render.limits import ProseTooLarge, check_limits
 from ..urls import key_of, language_pages
+from .ids import check_ids
 
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+REFERENCE = re.compile(r"^ {0,3}\[([^\]]{1,200})\]:[ \t]*<?([^\s>]+)>?")  # [label]: target "title"
+IMAGE_REF = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
 HEADING = re.compile(r"^(#{1,6})\s")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")  # a fence opens or closes a code block (at most 3 spaces in)
 # A tag, not an autolink like <https://...> or <info@example.org> (valid Markdown).
@@ -66,8 +70,14 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
     try:
         check_limits(prose.body)
     except ProseTooLarge as exc:
-        report.error(prose.path, prose.body_line, 1, f"too large to publish: {exc}; split the text or simplify it")
+        line = prose.body_line + exc.line - 1 if exc.line else prose.body_line
+        report.error(prose.path, line, 1, f"too large to publish: {exc}; split the text or simplify it")
         return
+    for offset, text in enumerate(prose.body.split("\n")):
+        index = first_invisible(text.rstrip("\r"), allowed="\t")
+        if index != -1:
+            report.error(prose.path, prose.body_line + offset, index + 1, f"{describe(text[index])}; delete it")
+    check_ids(prose, lines_outside_code(prose), report)
     previous = first_level - 1
     for number, line in lines_outside_code(prose):
         heading = HEADING.match(line)
@@ -90,26 +100,46 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
             column = match.start() + 1
             if image and not text.strip():
                 report.error(prose.path, number, column, "image without alt text; describe it: ![what it shows](file)")
-            scheme = EXTERNAL.match(target)
-            if scheme and not target.lower().startswith(("https:", "mailto:")):
-                report.error(prose.path, number, column, f"link to {target[:60]!r}: only https:// and mailto: links are allowed")
-                continue
-            if image or scheme or target.startswith("#"):
-                continue
-            path = target.split("#")[0]
-            if not path.endswith(".md"):
-                report.error(
-                    prose.path,
-                    number,
-                    column,
-                    f"link to {target[:60]!r}: link other pages by their Markdown file, e.g. [text](initiative.md)",
-                )
-                continue
-            key = key_of(posixpath.join(folder, path[: -len(".md")]))
-            if key not in keys:
-                report.cross_file_error(
-                    prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language"
-                )
+            check_target(prose, number, column, target, bool(image), folder, keys, report)
+        definition = REFERENCE.match(line)
+        if definition:
+            label = definition.group(1).strip().lower()
+            image = label in image_labels(prose.body)
+            check_target(prose, number, definition.start(2) + 1, definition.group(2), image, folder, keys, report)
+
+
+def image_labels(body: str) -> set[str]:
+    """Reference labels that images use: ![alt][label], ![label][] and ![label]."""
+    return {(m.group(2) or m.group(1)).strip().lower() for m in IMAGE_REF.finditer(body)}
+
+
+def check_target(prose: Prose, number: int, column: int, target: str, image: bool, folder: str, keys: set[str], report: Report) -> None:
+    """One rule for every link and image target, inline or reference-style."""
+    if target.startswith(("//", "\\\\", "/\\", "\\/")) or "\\" in target or "&#" in target.replace("&#35;", ""):
+        report.error(
+            prose.path,
+            number,
+            column,
+            f"link to {target[:60]!r}: write a full https:// address (no '//', backslashes or character references)",
+        )
+        return
+    scheme = EXTERNAL.match(target)
+    if scheme and not target.lower().startswith(("https:", "mailto:")):
+        report.error(prose.path, number, column, f"link to {target[:60]!r}: only https:// and mailto: links are allowed")
+        return
+    if image or scheme or target.startswith("#"):
+        return
+    path = target.split("#")[0]
+    if not path.endswith(".md"):
+        report.error(
+            prose.path, number, column, f"link to {target[:60]!r}: link other pages by their Markdown file, e.g. [text](initiative.md)"
+        )
+        return
+    key = key_of(posixpath.join(folder, path[: -len(".md")]))
+    if key not in keys:
+        report.cross_file_error(
+            prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language"
+        )
 
 
 def check_all_prose(project: Project, config: Config, report: Report) -> None:
@@ -123,3 +153,7 @@ def check_all_prose(project: Project, config: Config, report: Report) -> None:
         for lang, prose in hub.prose.items():
             if lang in keys_by_lang:
                 check_prose_file(prose, "hubs", keys_by_lang[lang], 2, report)
+    for post in project.news:  # a post's page is news/<slug>/, its links start from content/<lang>/
+        for lang, prose in post.versions.items():
+            if lang in keys_by_lang:
+                check_prose_file(prose, "", keys_by_lang[lang], 2, report)

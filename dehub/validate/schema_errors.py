@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 from ..cache import clean_cache
@@ -11,14 +12,59 @@ from ..load.safe_yaml import Document
 from .schema import GERMANY, event_file_schema, hub_schema
 
 WHAT = {"lat": "latitude", "lon": "longitude"}
+MAX_ITEMS = 500  # entries of any list or mapping (events: 500), before the schema runs
+MAX_ERRORS = 50  # per file: output stays readable and bounded
+
+
+def _whole_string(pattern: str) -> re.Pattern:
+    """The schema's pattern, matched the way an ECMA regex is: a final `$` is the end of the
+    string (Python's `$` also matches before a trailing newline, so "berlin\\n" would pass)."""
+    return re.compile(re.sub(r"(?<!\\)\$$", r"\\Z", pattern))
+
+
+def _pattern(validator, pattern: str, instance: object, schema: dict):
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _compiled(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _unique_items(validator, unique: bool, instance: object, schema: dict):
+    """uniqueItems in linear time (jsonschema's falls back to comparing every pair when a list
+    mixes types: one 250 KB event file took minutes)."""
+    from jsonschema.exceptions import ValidationError
+
+    if not unique or not validator.is_type(instance, "array"):
+        return
+    seen: set[str] = set()
+    for item in instance:
+        canonical = json.dumps(item, sort_keys=True, default=repr)
+        if canonical in seen:
+            yield ValidationError(f"{shorten(instance)} has non-unique elements")
+            return
+        seen.add(canonical)
+
+
+_compiled = cache(_whole_string)
 
 
 @cache
 def _validator(kind: str):
     from jsonschema import Draft202012Validator  # imported here: only `check` needs it
+    from jsonschema.validators import extend
 
     schema = hub_schema() if kind == "hub" else event_file_schema()
-    return Draft202012Validator(schema)
+    return extend(Draft202012Validator, {"pattern": _pattern, "uniqueItems": _unique_items})(schema)
+
+
+def _oversized(data: object, path: tuple = ()):
+    """Paths of lists and mappings too long to be real, checked before the schema's keywords run."""
+    if isinstance(data, (list, dict)):
+        if len(data) > MAX_ITEMS:
+            yield path, len(data)
+            return
+        for key, value in data.items() if isinstance(data, dict) else enumerate(data):
+            yield from _oversized(value, (*path, key))
 
 
 def _canonical(value: object) -> str:
@@ -30,12 +76,21 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
 
     Data `check` has found valid before is not validated again (dehub/cache.py): the schema
     validator is one of the biggest imports, and an unchanged hub needs none of it."""
+    oversized = list(_oversized(doc.data))
+    for path, size in oversized:
+        line, col = doc.where(path)
+        report.error(doc.path, line, col, f"{size} entries; at most {MAX_ITEMS} are allowed here")
+    if oversized:
+        return True
     data = json.dumps(doc.data, sort_keys=True, default=_canonical).encode()
     if clean_cache().is_clean(f"schema-{kind}", data):
         return False
-    found = False
+    found = 0
     for error in sorted(_validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
-        found = True
+        found += 1
+        if found > MAX_ERRORS:
+            report.error(doc.path, 0, 0, f"more than {MAX_ERRORS} problems; fix these first")
+            break
         path = tuple(error.absolute_path)
         field = next((str(part) for part in reversed(path) if isinstance(part, str)), "file")
         kind_of = error.validator
@@ -83,7 +138,7 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
             report.error(doc.path, line, col, f"{field!r}: {shorten(error.message, 120)}")
     if not found:
         clean_cache().remember_clean(f"schema-{kind}", data)
-    return found
+    return found > 0
 
 
 def _localized_message(error, field: str) -> tuple[tuple, str]:

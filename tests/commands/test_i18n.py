@@ -266,7 +266,10 @@ LINT_CASES = [
         "fr",
         'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\nmsgstr[2] "%(num)d hubs"\n',
         None,
-        ["9: error: incompatible format for placeholder 'num': 'd' and 's' are not compatible"],
+        [
+            "11: error: msgstr[0]: placeholder '%(num)d' has another type than the msgid's '%(num)s'",
+            "12: error: msgstr[1]: placeholder '%(num)d' has another type than the msgid's '%(num)s'",
+        ],
     ),
 ]
 

@@ -181,19 +181,19 @@ def test_cli_prints_a_markdown_list(repo: Path) -> None:
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[0] == "## Changed hubs and pages"
-    assert "Hubs: `berlin`" in lines
-    assert "- `hubs/berlin/hub.yml` (hub `berlin`)" in lines
-    assert "  - `de/hubs/berlin/index.html`" in lines
-    assert "  - `ar/hubs/berlin/index.html`" in lines
-    assert "- `content/de/about.md` (page, `de`)" in lines
-    assert "  - `fr/about/index.html`" in lines
+    assert "Hubs: <code>berlin</code>" in lines
+    assert "- <code>hubs/berlin/hub.yml</code> (hub <code>berlin</code>)" in lines
+    assert "  - <code>de/hubs/berlin/index.html</code>" in lines
+    assert "  - <code>ar/hubs/berlin/index.html</code>" in lines
+    assert "- <code>content/de/about.md</code> (page, <code>de</code>)" in lines
+    assert "  - <code>fr/about/index.html</code>" in lines
 
 
 def test_cli_names_files_no_page_shows(repo: Path) -> None:
     commit(repo, {"content/de/notes.txt": "notes\n"})
     result = run_cli(repo, "--base", "main")
     assert result.returncode == 0, result.stderr
-    assert "- `content/de/notes.txt` (page, `de`)\n  - no page shows this file\n" in result.stdout
+    assert "- <code>content/de/notes.txt</code> (page, <code>de</code>)\n  - no page shows this file\n" in result.stdout
 
 
 def test_cli_without_changes(repo: Path) -> None:

@@ -309,14 +309,20 @@ def test_hub_yml_symlink_outside_the_repo(repo: Path, tmp_path: Path):
     hub = repo / "hubs" / "dortmund" / "hub.yml"
     hub.unlink()
     os.symlink(secret, hub)
-    expect(repo, "hubs/dortmund/hub.yml:1: error: symlink points outside the repository; replace it with a real file")
+    expect(
+        repo,
+        "hubs/dortmund/hub.yml: error: is a symlink; commit the file itself (symlinks could publish files from outside the site's sources)",
+    )
 
 
 def test_prose_symlink_outside_the_repo(repo: Path):
     prose = repo / "hubs" / "dortmund" / "en.md"
     prose.unlink()
     os.symlink("/etc/passwd", prose)
-    expect(repo, "hubs/dortmund/en.md:1: error: symlink points outside the repository; replace it with a real file")
+    expect(
+        repo,
+        "hubs/dortmund/en.md: error: is a symlink; commit the file itself (symlinks could publish files from outside the site's sources)",
+    )
 
 
 def test_former_slug_of_an_existing_hub(repo: Path):

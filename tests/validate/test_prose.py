@@ -107,5 +107,5 @@ def test_pathologically_deep_nesting_is_refused(tmp_path: Path) -> None:
     nested = "\n".join("    " * depth + "- item" for depth in range(30))
     errors = check_page(tmp_path, nested + "\n")
     assert errors == [
-        "content/en/test-page.md:5:1: error: too large to publish: nesting deeper than 20 levels; split the text or simplify it"
+        "content/en/test-page.md:25:1: error: too large to publish: nesting deeper than 20 levels (lists, quotes, indentation); split the text or simplify it"
     ]
