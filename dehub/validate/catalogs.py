@@ -9,19 +9,28 @@ Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: erro
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.messages.catalog import Message, TranslationError
-from babel.messages.checkers import checkers
-from babel.messages.mofile import write_mo
-
+from ..cache import clean_cache
 from ..config import Config
 from ..diagnostics import Report, shorten
+from ..load.files import inside
 from ..load.po import Parsed, parse_catalog
+from ..localize.catalogs import catalog_path
 from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule, single_number_forms
 from ..output import describe, first_invisible
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Message
+
+    from ..load.po import Parsed
+
+# Babel's checkers, the .po parser and the plural rules are imported where they are used:
+# a catalog `check` has found clean before (dehub/cache.py) needs none of them.
 
 # The placeholder grammar: `%(name)s` or `%s` with a conversion type and nothing between (no
 # flags, widths, precisions or `*`: `%(name)2000000000s` allocates gigabytes, `%*d` raises).
@@ -111,6 +120,9 @@ def check_markup(msgid: str, msgstr: str) -> str | None:
 
 def lint_message(parsed: Parsed, message: Message, nplurals: int, single: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
     """`single`: the plural forms that cover exactly one number (they may leave the number out)."""
+    from babel.messages.catalog import TranslationError
+    from babel.messages.checkers import checkers
+
     key = (message.id[0] if message.pluralizable else message.id, message.context)
     lines = parsed.msgstr_lines.get(key, {})
     line_of = lambda form: lines.get(form, message.lineno)  # noqa: E731
@@ -158,6 +170,8 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int, single: frozen
 
 
 def plural_rule_problem(actual: str, lang: str) -> str | None:
+    from ..localize.plurals import parse_rule
+
     """None when the header's rule picks CLDR's form for every sample number, however it is spelled."""
     expected = expected_plural_forms(lang)
     hint = f"run `python build.py i18n update` to migrate the catalog, or write 'Plural-Forms: {expected}'"
@@ -175,6 +189,7 @@ def plural_rule_problem(actual: str, lang: str) -> str | None:
 
 
 def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
+
     if parsed.header is None:
         return [(1, 'the header entry (msgid "") is missing; run `python build.py i18n update` to add it')]
     fields = dict(line.split(":", 1) for line in parsed.header.split("\n") if ":" in line)
@@ -199,6 +214,8 @@ def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
 
 
 def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
+    from babel.messages.mofile import write_mo
+
     problems = list(parsed.problems)
     if parsed.catalog is not None:
         text_lines = (root / parsed.path).read_text(encoding="utf-8", errors="replace").split("\n")
@@ -231,11 +248,25 @@ def invisible_characters(file: Path, path: str, report: Report) -> None:
 
 
 def lint_catalogs(root: Path, config: Config, report: Report) -> int:
-    """Check every configured language's catalog; returns how many catalogs were checked."""
+    """Check every configured language's catalog; returns how many catalogs were checked.
+
+    A catalog `check` has found clean before, byte for byte, is not parsed again (dehub/cache.py)."""
     checked = 0
     for lang in config.codes:
+        path = catalog_path(root, lang)
+        data = None
+        if inside(root, path) and path.is_file():  # never read through a link out of the repository
+            with contextlib.suppress(OSError):
+                data = path.read_bytes()
+        if data is not None and clean_cache().is_clean("catalog", lang.encode(), data):
+            checked += 1
+            continue
+
         parsed = parse_catalog(root, lang)
         if parsed is not None:
+            errors = len(report.diagnostics)
             lint_parsed(root, parsed, report)
             checked += 1
+            if data is not None and len(report.diagnostics) == errors:
+                clean_cache().remember_clean("catalog", lang.encode(), data)
     return checked

@@ -389,6 +389,7 @@ def audit_page(
 
 
 SEARCH_READY = """() => {
+  if (document.documentElement.dataset.dehubSearch === "deferred") return true;  // fetched on first use (theme/main.html)
   const meta = document.querySelector(".md-search-result__meta");
   const config = document.getElementById("__config");
   if (!meta || !config) return true;
@@ -398,8 +399,8 @@ SEARCH_READY = """() => {
 
 
 def settle(page) -> None:
-    """Wait until Material's search worker has fetched its index (the last request a page
-    makes on its own), then for two frames so that layout and colours are final."""
+    """Wait until Material's search has started (its index waits for the first use of search,
+    theme/main.html; a page that fetched it has it loaded), then for two frames so that layout and colours are final."""
     try:
         page.wait_for_function(SEARCH_READY, timeout=10000, polling=50)
     except Exception:  # noqa: BLE001 - a page whose search never starts is caught by its console errors
