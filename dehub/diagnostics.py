@@ -48,6 +48,8 @@ class Report:
     """Collects every problem of one run; nothing stops at the first error."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # consequences of errors, not errors: "21 links ... not checked"
+    first: set[str] = field(default_factory=set)  # paths listed first (the files a pull request changed)
 
     def error(self, path: str, line: int, col: int, message: str) -> None:
         diagnostic = Diagnostic(path, line, col, message)
@@ -60,13 +62,14 @@ class Report:
 
     def only(self, paths: set[str]) -> Report:
         """The problems in `paths`, plus every cross-file problem."""
-        return Report([d for d in self.diagnostics if d.path in paths or d.cross_file])
+        return Report([d for d in self.diagnostics if d.path in paths or d.cross_file], list(self.notes), set(paths))
 
     def warning(self, path: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, col, message, "warning"))
 
     def extend(self, other: Report) -> None:
         self.diagnostics.extend(other.diagnostics)
+        self.notes.extend(other.notes)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -76,9 +79,13 @@ class Report:
     def ok(self) -> bool:
         return not self.errors
 
+    def ordered(self) -> list[Diagnostic]:
+        """The real problems first: the changed files' (`first`), then each file's own errors
+        before the rules that relate files, then by path and position."""
+        return sorted(set(self.diagnostics), key=lambda d: (d.path not in self.first, d.cross_file, d.path, d.line, d.col, d.message))
+
     def lines(self, fmt: str = "text") -> list[str]:
-        ordered = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.col, d.message))
-        return [d.github() if fmt == "github" else d.text() for d in ordered]
+        return [d.github() if fmt == "github" else d.text() for d in self.ordered()]
 
     def summary(self, checked: str) -> str:
         errors = len(self.errors)
@@ -111,7 +118,15 @@ def did_you_mean(word: object, choices: list[str]) -> str:
 def print_report(report: Report, checked: str, fmt: str) -> int:
     """Print every problem and the summary line; the exit status (0 ok, 1 errors)."""
     out = sys.stdout if fmt == "github" else sys.stderr if not report.ok else sys.stdout
-    for line in report.lines(fmt):
-        print(line, file=out)
-    print(report.summary(checked), file=sys.stderr if not report.ok else sys.stdout)
+    summary = report.summary(checked)
+    if fmt == "github":
+        from .annotations import print_github  # at most ten per kind, the full list in the job summary
+
+        print_github(report, summary, out)
+    else:
+        for line in report.lines(fmt):
+            print(line, file=out)
+        for note in report.notes:
+            print(f"note: {note}", file=out)
+    print(summary, file=sys.stderr if not report.ok else sys.stdout)
     return 0 if report.ok else 1

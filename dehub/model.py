@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -11,10 +12,45 @@ Localized = str | dict[str, str]  # one text for every language, or one per lang
 OPEN_DATA_LICENSE = {"id": "CC-BY-4.0", "name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/", "status": "proposed"}
 
 
+# A line that starts a Markdown block of its own (list item, heading, quote, table, fence, ...):
+# it is never joined to the line before, so only rewrapping inside a paragraph is ignored.
+BLOCK_START = re.compile(r"^\s*(?:[-*+>|#]|\d+[.)]\s|```|~~~)")
+
+
+def normalized_text(body: str) -> str:
+    """The text with what doesn't change the rendered page removed: runs of spaces, trailing
+    spaces, and line breaks inside a paragraph (rewrapping). Plain text rules, no Markdown parser."""
+    paragraphs, current = [], []
+    for line in body.strip().splitlines():
+        line = " ".join(line.split())
+        if not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+        elif current and BLOCK_START.match(line):
+            paragraphs.append(" ".join(current))
+            current = [line]
+        else:
+            current.append(line)
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)
+
+
 def source_hash(body: str) -> str:
     """Fingerprint of German prose; translations record it to detect when they fall behind."""
+    return hashlib.sha256(normalized_text(body).encode("utf-8")).hexdigest()[:12]
+
+
+def raw_source_hash(body: str) -> str:
+    """The fingerprint before whitespace was normalised; hashes recorded with it stay valid."""
     normalized = "\n".join(line.rstrip() for line in body.strip().splitlines())
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+
+
+def translates(recorded: str | None, body: str) -> bool:
+    """Whether a translation's recorded `source_hash` is that of the German `body` (new or old hash)."""
+    return recorded is not None and recorded in {source_hash(body), raw_source_hash(body)}
 
 
 @dataclass(frozen=True)
@@ -100,6 +136,7 @@ class Project:
     events: list[Event]
     pages: list[ContentPage] = field(default_factory=list)
     news: list[NewsPost] = field(default_factory=list)  # newest first
+    skipped: dict[str, dict[str, Prose]] = field(default_factory=dict)  # hubs with errors: slug -> prose (check only)
 
     def page(self, key: str) -> ContentPage | None:
         """The content page `key` ('events', 'news', ...), if the Agency wrote one."""

@@ -27,6 +27,8 @@ SLUG_RE = re.compile(SLUG_PATTERN)
 SECTIONS = {"hubs", "events", "news"}  # pages whose virtual file is <key>/index.md
 # The pages made from the project's data; content/<lang>/<key>.md with one of these keys is their intro.
 GENERATED = ("index", "hubs", "events", "news", "open-data")
+# The legal pages: legally binding only in the source language; translations say so and link to it.
+LEGAL_PAGES = ("imprint", "privacy", "accessibility")
 FILTER_PREFIXES = ("hubs/focus/", "hubs/state/", "events/hub/", "events/focus/", "news/page/")  # left out of search
 NEWS_PER_PAGE = 10
 OPEN_DATA_FILES = {

@@ -38,8 +38,8 @@ def build_site(root: Path, langs: list[str] | None = None, out: Path | None = No
     config = load_config(root)
     report, project = validate_sources(root, config)
     unknown = [lang for lang in langs or [] if lang not in config.codes]
-    for lang in unknown:
-        report.error("mkdocs.yml", 0, 0, f"--lang {lang!r} is not a configured language; allowed: {', '.join(config.codes)}")
+    if unknown:  # the command line normalises and checks --lang (cli.checked_languages)
+        raise ValueError(f"not configured languages: {unknown}")
     if not report.ok:
         return print_report(report, "nothing was built; the previous site is unchanged", fmt)
     langs = langs or config.codes
@@ -67,6 +67,10 @@ def build_site(root: Path, langs: list[str] | None = None, out: Path | None = No
         print(describe_failure(root, exc), file=sys.stderr)
         print("error: the build failed; the previous site is unchanged (set DEHUB_DEBUG=1 for details)", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"interrupted: nothing was changed; {out} is as it was", file=sys.stderr)
+        return 130
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -116,6 +116,13 @@ def cmd_compile(root: Path, config: Config) -> int:
 def run_i18n(root: Path, args) -> int:
     config = load_config(root)
     action = args.action
+    if action == "diff":
+        if len(args.paths) != 1:
+            print("error: `i18n diff` takes one translated file, e.g. hubs/berlin/en.md", file=sys.stderr)
+            return 2
+        from .i18n_diff import i18n_diff
+
+        return i18n_diff(root, config, args.paths[0])
     if args.paths and action != "mark-current":
         print(f"error: `i18n {action}` takes no paths", file=sys.stderr)
         return 2

@@ -28,9 +28,10 @@ RELOAD_SCRIPT = """<script>(function(){var v=null;setInterval(function(){fetch("
 class Preview:
     """The state a preview server shows: the output folder, a version and current errors."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, session: Path) -> None:
         self.root = root
-        self.out = Path(tempfile.mkdtemp(prefix="dehub-serve-"))
+        self.out = session / "site"
+        self.out.mkdir()
         self.version = 0
         self.errors: list[str] = []
         self.lock = threading.Lock()
@@ -44,6 +45,13 @@ class Preview:
         chains = {code: config.fallback_chain(code) for code in config.codes}
         for path in sorted(changed):
             parts = Path(path).parts
+            if parts[:1] == ("translations",) and parts[-1] == "messages.pot":
+                continue  # the template for translators; no page shows it
+            if parts[:1] == ("translations",) and parts[2:] == ("LC_MESSAGES", "messages.po"):
+                if parts[1] in config.codes:  # a catalog is only its own language's (missing -> the English msgid)
+                    first.append(parts[1])
+                    langs.add(parts[1])
+                continue
             if not (parts[0] == "hubs" and len(parts) == 3 and parts[2].endswith(".md")):
                 return config.codes
             lang, folder = parts[2][:-3], self.root / "hubs" / parts[1]
@@ -97,17 +105,37 @@ class Preview:
 
 
 def serve(root: Path, port: int = 8000) -> int:
+    """Serve until Ctrl-C or SIGTERM; every temporary folder lives in one session folder that
+    is removed on every way out (also during the first build or a rebuild)."""
+    import signal
+
+    session = Path(tempfile.mkdtemp(prefix="dehub-serve-"))
+    previous_tempdir = tempfile.tempdir
+    tempfile.tempdir = str(session)  # the builds' own temporary folders land in the session too
+
+    def stop(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous_sigterm = signal.signal(signal.SIGTERM, stop)
+    try:
+        return _serve(root, port, Preview(root, session))
+    except KeyboardInterrupt:
+        print("stopped; the preview's temporary files are removed", file=sys.stderr)
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)
+        tempfile.tempdir = previous_tempdir
+        shutil.rmtree(session, ignore_errors=True)
+
+
+def _serve(root: Path, port: int, preview: Preview) -> int:
+    """The HTTP server and the file watcher run in threads; builds run here, in the main thread,
+    so Ctrl-C and SIGTERM interrupt them at once."""
     import http.server
     from functools import partial
 
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
-
-    preview = Preview(root)
-    try:
-        preview.rebuild()
-    except Exception as exc:  # noqa: BLE001 - the preview keeps running and says why
-        print(f"error: the first build failed: {exc}", file=sys.stderr)
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
@@ -174,16 +202,25 @@ def serve(root: Path, port: int = 8000) -> int:
                     wake.set()
 
     observer = Observer()
+    observer.daemon = True
     for name in WATCHED:
         target = root / name
         if target.exists():
             observer.schedule(Watcher(), str(target if target.is_dir() else root), recursive=target.is_dir())
     observer.start()
 
-    def rebuild_loop() -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(preview.out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        try:
+            preview.rebuild()
+        except Exception as exc:  # noqa: BLE001 - the preview keeps running and says why
+            print(f"error: the first build failed: {exc}", file=sys.stderr)
+        print(f"serving the preview on http://127.0.0.1:{port}/ (Ctrl+C stops)")
         while True:
-            wake.wait()
-            time.sleep(0.05)  # let an editor finish writing
+            if not wake.wait(timeout=0.5):  # a timeout, so signals are handled promptly
+                continue
+            time.sleep(0.02)  # let an editor finish writing
             wake.clear()
             changed = set(pending)
             pending.clear()
@@ -191,16 +228,7 @@ def serve(root: Path, port: int = 8000) -> int:
                 preview.rebuild(changed, interrupted=wake.is_set)
             except Exception as exc:  # noqa: BLE001
                 print(f"error: rebuild failed: {exc}", file=sys.stderr)
-
-    threading.Thread(target=rebuild_loop, daemon=True).start()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(preview.out)))
-    print(f"serving the preview on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         observer.stop()
+        server.shutdown()
         server.server_close()
-        shutil.rmtree(preview.out, ignore_errors=True)
-    return 0

@@ -16,7 +16,7 @@ from ..load.files import PROSE_RE, read_prose
 from ..load.po import parse_catalog
 from ..load.safe_yaml import FRONT_MATTER, load_yaml, read_file
 from ..localize.catalogs import MESSAGES_LANGUAGE, POT, language_name
-from ..model import source_hash
+from ..model import source_hash, translates
 from ..output import markdown_text, printable
 
 STATES = {
@@ -53,7 +53,7 @@ def _prose_state(root: Path, german: Path, translated: Path, lang: str, source: 
     if not translated.is_file():
         return "missing"
     original, version = read_prose(root, german, source, Report()), read_prose(root, translated, lang, Report())
-    current = original is not None and version is not None and version.recorded_hash == source_hash(original.body)
+    current = original is not None and version is not None and translates(version.recorded_hash, original.body)
     return "present" if current else "outdated"
 
 
@@ -97,8 +97,30 @@ def language_items(root: Path, config: Config, lang: str, template: Catalog, fie
     return items
 
 
+SHORT = {"translated": "done", "present": "done", "fuzzy": "fuzzy", "outdated": "old", "missing": "missing"}
+
+
+def _percent(count: int, total: int) -> str:
+    """Rounded down, but never 0 % when something is there, nor 100 % when something is not."""
+    if not total:
+        return "100%"
+    value = 100 * count // total
+    return f"{max(value, 1) if count else 0}%" if count < total else "100%"
+
+
 def _cell(count: int, total: int, percent: bool) -> str:
-    return f"{count} ({100 * count // total if total else 100}%)" if percent else str(count)
+    return f"{count} ({_percent(count, total)})" if percent else str(count)
+
+
+def text_table(rows: list[list[str]]) -> list[str]:
+    """The status as a text table within 100 columns: a row of group names over short state names."""
+    groups = [""] + [kind.removesuffix(" fields") if i == 0 else "" for kind, states in STATES.items() for i, _ in enumerate(states)]
+    names = ["lang"] + [SHORT[state] for states in STATES.values() for state in states]
+    widths = [max(len(r[i]) for r in [groups, names, *rows]) for i in range(len(names))]
+    gaps = ["" if i == 0 else "   " if groups[i] else " " for i in range(len(names))]  # wider between groups
+    return [
+        "".join(gap + cell.ljust(width) for gap, cell, width in zip(gaps, r, widths, strict=True)).rstrip() for r in [groups, names, *rows]
+    ]
 
 
 def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
@@ -113,12 +135,11 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
     for language in config.languages:
         items = language_items(root, config, language.code, template, fields)
         note = " (source)" if language.code == config.source_language else " (msgids)" if language.code == MESSAGES_LANGUAGE else ""
-        row = [f"{language.code}{'*' if language.complete else ''}{note}"]
+        row = [f"{language.code}{'*' if language.complete else ''}{note if fmt == 'markdown' else ''}"]
         for kind, states in STATES.items():
             total = sum(1 for item in items if item[0] == kind)
             row += [
-                _cell(sum(1 for item in items if item[0] == kind and item[2] == state), total, kind == "UI strings" or i == 0)
-                for i, state in enumerate(states)
+                _cell(sum(1 for item in items if item[0] == kind and item[2] == state), total, i == 0) for i, state in enumerate(states)
             ]
         rows.append(row)
         outdated += [f"{what}" for kind, what, state in items if state == "outdated"]
@@ -137,17 +158,21 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
             "| " + " | ".join(markdown_text(cell) for cell in r) + " |" for r in rows
         ]
     else:
-        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        lines = ["  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
+        lines = text_table(rows)
     lines += [
         "",
-        f"{len(template)} UI strings in {POT}; * = complete: `i18n status --strict` fails when it lacks anything or has anything outdated;",
-        f"{MESSAGES_LANGUAGE} needs no catalog (the msgids are {language_name(MESSAGES_LANGUAGE)}).",
+        f"{len(template)} UI strings in {POT}; * = complete:",
+        "`i18n status --strict` fails when a complete language lacks anything or has anything outdated;",
+        f"{MESSAGES_LANGUAGE} needs no catalog (the msgids are {language_name(MESSAGES_LANGUAGE)}); {config.source_language} is the source of the prose.",
     ]
     bullet = "- " if md else "  "
     shown = markdown_text if md else printable  # paths and msgids come from pull requests
     if outdated:
-        lines += ["", "Outdated translations (the German text changed; update them, then run `python build.py i18n mark-current PATH`):"]
+        lines += [
+            "",
+            "Outdated translations (the German text changed: `python build.py i18n diff PATH` shows how;"
+            " update them, then run `python build.py i18n mark-current PATH`):",
+        ]
         lines += [bullet + shown(path) for path in outdated]
     if gaps:
         lines += ["", "Gaps in complete languages:"] + [bullet + shown(gap) for gap in gaps]

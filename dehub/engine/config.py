@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -11,11 +12,23 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..config import Config
 
 
-def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav: list[dict]) -> dict:
+def translated_palette(palette: object, gettext: Callable[[str], str]) -> object:
+    """mkdocs.yml's palette with each toggle's label (a msgid, see localize/pot.py) in the page's language."""
+    palette = copy.deepcopy(palette)
+    for option in palette if isinstance(palette, list) else [palette]:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and toggle.get("name"):
+            toggle["name"] = gettext(str(toggle["name"]))
+    return palette
+
+
+def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], gettext: Callable[[str], str] = str) -> dict:
     """Material for MkDocs, in `lang`, our theme overrides, only the search plugin (ours is added)."""
-    base = config.mkdocs
+    base = copy.deepcopy(config.mkdocs)  # MkDocs consumes parts of it (markdown_extensions); serve builds in one process
     theme = dict(base.get("theme", {}))
     theme.update(language=lang, custom_dir=str(config.root / theme.get("custom_dir", "theme")), font=False)
+    if "palette" in theme:
+        theme["palette"] = translated_palette(theme["palette"], gettext)
     extra = {key: value for key, value in base.get("extra", {}).items() if key != "dehub"}
     return {
         **{key: value for key, value in base.items() if key not in {"extra", "theme", "nav", "plugins"}},
@@ -30,7 +43,9 @@ def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav
         "plugins": ["search"],
         "validation": {
             "nav": {"omitted_files": "ignore", "absolute_links": "ignore"},
-            "links": {"anchors": "info", "unrecognized_links": "info"},
+            # links to shelled pages (engine/shells.py) are not MkDocs files: DehubPlugin resolves
+            # them; `check` already validates every prose link against urls.language_pages
+            "links": {"anchors": "info", "unrecognized_links": "info", "not_found": "info"},
         },
     }
 

@@ -7,6 +7,7 @@ environment); content pages are Markdown that MkDocs renders and we then sanitis
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import yaml
@@ -21,7 +22,8 @@ from ..localize.template_gettext import install as install_gettext
 from ..render.page import Page
 from ..render.sanitize import clean_html
 from ..render.toc import toc_tokens
-from ..urls import cross_language_url, feed_url, hub_key, is_filter_page, page_url, src_uri
+from ..urls import cross_language_url, feed_url, hub_key, is_filter_page, page_url, resolve_md_links, src_uri
+from .shells import PROBE
 
 HTML_TAG = re.compile(r'<html lang="([^"]+)" class="no-js">')
 
@@ -53,7 +55,7 @@ class DehubPlugin(BasePlugin):
             front = {"title": str(escape(spec.title)), "hide": ["navigation"] if spec.markdown is not None else ["toc", "navigation"]}
             if spec.template:
                 front["template"] = spec.template
-            if is_filter_page(spec.key):
+            if is_filter_page(spec.key) or spec.key.endswith(f"/{PROBE}"):
                 front["search"] = {"exclude": True}
             content = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + (spec.markdown or "")
             files.append(File.generated(config, uri, content=content))
@@ -71,12 +73,15 @@ class DehubPlugin(BasePlugin):
         spec = self.specs[page.file.src_uri]
         if spec.html is not None:
             return spec.html
-        body = clean_html(html, extended=True)
+        # links to pages MkDocs doesn't render (the shelled ones) are still '.md': resolve them
+        body = resolve_md_links(clean_html(html, extended=True), spec.key, posixpath.dirname(page.file.src_uri))
         page.toc = get_toc(toc_tokens(body))  # Material prints TOC titles raw: only the sanitised body's headings
+        # ours: MkDocs would use the nav label; a stand-in text's title is in that text's language
+        heading = f"<h1>{escape(spec.title)}</h1>"
         if spec.text_lang and spec.text_lang != self.loc.lang:
             body = f'<div lang="{spec.text_lang}" dir="auto">{body}</div>'
-        heading = f"<h1>{escape(spec.title)}</h1>"  # ours: MkDocs would use the nav label
-        return heading + body
+            heading = f'<h1 lang="{spec.text_lang}" dir="auto">{escape(spec.title)}</h1>'
+        return heading + spec.lead + body  # spec.lead: our own template's output, escaped there
 
     def on_page_context(self, context, page, config, nav):
         spec = self.specs[page.file.src_uri]

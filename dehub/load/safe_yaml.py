@@ -17,6 +17,7 @@ import yaml
 
 from ..diagnostics import Report, shorten
 from ..output import describe, first_invisible
+from .yaml_hints import colon_hint, indentation_hint
 
 MAX_BYTES = 256 * 1024
 # libyaml's parser when PyYAML was built with it (about 10x faster); same events and marks.
@@ -93,16 +94,19 @@ def load_yaml(text: str, path: str, report: Report, first_line: int = 1) -> Docu
     if len(text.encode("utf-8")) > MAX_BYTES:
         report.error(path, first_line, 0, f"YAML is larger than {MAX_BYTES // 1024} KiB")
         return None
+    builder: _Builder | None = None
     try:
         # Consumed lazily: the depth limit stops the parser early, before PyYAML's scanner
         # spends minutes on e.g. 200,000 nested '[' (its cost grows with the nesting).
         builder = _Builder(yaml.parse(text, Loader=EVENT_LOADER), doc, first_line)
         doc.data = builder.document()
     except _Reject as exc:
+        _report_problems(builder, path, first_line, report)
         line, col = _position(exc.mark, first_line)
         report.error(path, line, col, exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
+        _report_problems(builder, path, first_line, report)
         mark = exc.problem_mark or exc.context_mark
         line, col = _position(mark, first_line)
         report.error(path, line, col, _syntax_message(exc, text, mark))
@@ -116,7 +120,14 @@ def load_yaml(text: str, path: str, report: Report, first_line: int = 1) -> Docu
     except yaml.YAMLError as exc:
         report.error(path, first_line, 0, f"invalid YAML: {shorten(str(exc), 120)}")
         return None
+    _report_problems(builder, path, first_line, report)
     return doc
+
+
+def _report_problems(builder: _Builder | None, path: str, first_line: int, report: Report) -> None:
+    for mark, message in builder.problems if builder is not None else ():
+        line, col = _position(mark, first_line)
+        report.error(path, line, col, message)
 
 
 def _position(mark: yaml.Mark | None, first_line: int) -> tuple[int, int]:
@@ -133,6 +144,10 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
         line_text = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
         if line_text[: mark.column + 1].lstrip(" ").startswith("\t"):
             return "tab character in indentation; YAML needs spaces (use 2 spaces per level)"
+    if mark is not None:
+        hint = colon_hint(problem, text, mark.line, mark.column) or indentation_hint(problem, text, mark.line, mark.column)
+        if hint:
+            return hint
     context = f" {exc.context}" if exc.context else ""
     return f"invalid YAML:{context} {problem}".replace("  ", " ")
 
@@ -147,6 +162,7 @@ class _Builder:
         self.first_line = first_line
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
+        self.problems: list[tuple[yaml.Mark, str]] = []  # reported, but the document stays usable
 
     def next(self) -> yaml.Event:
         event = self.ahead
@@ -198,9 +214,13 @@ class _Builder:
             if name == "<<" and key_event.implicit[0]:
                 raise _Reject(key_event.start_mark, "YAML merge keys (<<) are not allowed; write the keys out")
             self.check_tag(key_event, key_event.implicit[0])
-            if name in mapping:
+            if name in mapping:  # reported, the first value kept, and the rest of the file still read
                 first = self.doc.key_positions[(*key, name)]
-                raise _Reject(key_event.start_mark, f"duplicate key {shorten(name)} (first at line {first[0]}); keep only one")
+                self.problems.append((key_event.start_mark, f"duplicate key {shorten(name)} (first at line {first[0]}); keep only one"))
+                keep = dict(self.doc.positions), dict(self.doc.key_positions)
+                self.node((*key, name), depth + 1)
+                self.doc.positions, self.doc.key_positions = keep
+                continue
             self.doc.key_positions[(*key, name)] = (key_event.start_mark.line + self.first_line, key_event.start_mark.column + 1)
             mapping[name] = self.node((*key, name), depth + 1)
         self.next()

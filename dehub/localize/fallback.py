@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
-from ..model import Localized, Prose, source_hash
+from ..model import Localized, Prose, translates
 
 
 def shown_language(chain: Iterable[str], available: Container[str] | Callable[[str], bool]) -> str | None:
@@ -35,6 +35,7 @@ class Chosen:
 
     prose: Prose | None
     notice: str | None = None  # 'fallback' (another language's text) or 'outdated' (a translation behind its source)
+    stale: bool = False  # the text shown is a translation behind its source (also when it stands in as a fallback)
 
     @property
     def lang(self) -> str | None:
@@ -44,18 +45,23 @@ class Chosen:
 NOTHING = Chosen(None)
 
 
+def is_stale(prose: Prose, versions: dict[str, Prose], source: str) -> bool:
+    """Whether a translation records another version of its source than the current one."""
+    original = versions.get(source)
+    return prose.lang != source and original is not None and not translates(prose.recorded_hash, original.body)
+
+
 def choose_prose(versions: dict[str, Prose], chain: list[str], source: str) -> Chosen:
-    """The reader's language (`chain[0]`) if present, else the fallback chain; flags outdated translations."""
+    """The reader's language (`chain[0]`) if present, else the fallback chain; flags outdated
+    translations, including a fallback text that is itself behind its source."""
     code = shown_language(chain, versions)
     if code is None:
         return NOTHING
     prose = versions[code]
+    stale = is_stale(prose, versions, source)
     if code != chain[0]:
-        return Chosen(prose, "fallback")
-    original = versions.get(source)
-    if code != source and original is not None and prose.recorded_hash != source_hash(original.body):
-        return Chosen(prose, "outdated")
-    return Chosen(prose)
+        return Chosen(prose, "fallback", stale)
+    return Chosen(prose, "outdated", True) if stale else Chosen(prose)
 
 
 def description_of(chosen: Chosen, default: str) -> str:

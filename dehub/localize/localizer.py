@@ -11,11 +11,13 @@ from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.lists import format_list
 from babel.support import NullTranslations
+from markupsafe import Markup, escape
 
-from ..model import Localized
+from ..model import City, Localized
 from .catalogs import load_translations
 from .fallback import pick
 from .focus import FOCUS_LABELS
+from .places import CITY, STATE, place_name
 
 
 @dataclass
@@ -42,6 +44,21 @@ class Localizer:
 
     def focus_label(self, key: str) -> str:
         return self.gettext(FOCUS_LABELS[key])
+
+    def city(self, name: str) -> str:
+        """A city's name in this language (the official German name is the msgid)."""
+        return place_name(self.translations, self.lang, self.chain, CITY, name)
+
+    def state(self, name: str) -> str:
+        """A federal state's name in this language."""
+        return place_name(self.translations, self.lang, self.chain, STATE, name)
+
+    def city_in_state(self, city: City) -> str:
+        """'Köln (Nordrhein-Westfalen)'; a city-state (Berlin, Hamburg) is named once."""
+        if city.name == city.state:
+            return self.city(city.name)
+        # Translators: a city and its federal state, e.g. "Köln (Nordrhein-Westfalen)"; use your language's brackets.
+        return self.gettext("%(city)s (%(state)s)") % {"city": self.city(city.name), "state": self.state(city.state)}
 
     def text(self, value: Localized) -> tuple[str, str | None]:
         """A localized field's text and its language (None when it is language-neutral)."""
@@ -71,7 +88,17 @@ class Localizer:
         return format_skeleton("yMMMM", value, locale=self.locale)
 
     def list(self, items: list[str]) -> str:
+        """Items joined by CLDR's pattern for this language: 'A, B und C', 'A、B和C', 'A وB وC'."""
         return format_list(items, locale=self.locale) if items else ""
+
+    def markup_list(self, items: list[Markup]) -> Markup:
+        """The same for HTML items (links): the pattern's own text is escaped, each item too
+        unless it is Markup already."""
+        slots = [f"\x00{index}\x00" for index in range(len(items))]
+        joined = str(escape(self.list(slots)))
+        for slot, item in zip(slots, items, strict=True):
+            joined = joined.replace(slot, str(escape(item)))
+        return Markup(joined)  # noqa: S704 - escaped above, piece by piece
 
 
 def localizer(root: Path, lang: str, chain: list[str]) -> Localizer:

@@ -70,6 +70,15 @@ def parse_rule(header: str) -> PluralRule:
     return rule
 
 
+def single_number_forms(rule: PluralRule) -> frozenset[int]:
+    """The forms that exactly one sample number picks (Arabic's zero, one and two; English's
+    one): their text may leave the number out ("مركزان", "a hub"), since the form says it."""
+    counts: dict[int, int] = {}
+    for form in rule.forms():
+        counts[form] = counts.get(form, 0) + 1
+    return frozenset(form for form, count in counts.items() if count == 1)
+
+
 def first_difference(actual: PluralRule, expected: PluralRule) -> int | None:
     """The smallest sample number for which the two rules pick different forms, if any."""
     if actual.nplurals != expected.nplurals:

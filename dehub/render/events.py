@@ -50,7 +50,7 @@ def filters(r: Renderer) -> tuple[list[Filter], list[Filter]]:
     hubs = r.hubs
     per_hub: Counter[str] = Counter(slug for event in r.project.events for slug in set(event.hubs))
     per_focus: Counter[str] = Counter(key for event in r.project.events for key in event_foci(event, hubs))
-    by_hub = [Filter(events_hub_key(hub.slug), r.hub_name(hub), per_hub[hub.slug], hub.slug) for hub in r.project.hubs]
+    by_hub = [Filter(events_hub_key(hub.slug), r.hub_name(hub), per_hub[hub.slug], hub.slug) for hub in r.sorted_hubs]
     by_focus = [Filter(events_focus_key(key), r.loc.focus_label(key), per_focus[key], key) for key in r.used_focus]
     return [f for f in by_hub if f.count], [f for f in by_focus if f.count]
 

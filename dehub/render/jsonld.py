@@ -45,10 +45,14 @@ def event_city(event: Event, hubs: list[Hub]) -> City | None:
     return None
 
 
-def place(city: City | None, name: str) -> dict:
+def place(city: City | None, official: str, loc: Localizer) -> dict:
+    """A schema.org Place named in the page's language, with the official German name as alternateName."""
+    name = loc.city(official)
     data: dict = {"@type": "Place", "name": name, "address": {"@type": "PostalAddress", "addressLocality": name, "addressCountry": "DE"}}
+    if name != official:
+        data["alternateName"] = official
     if city is not None:
-        data["address"]["addressRegion"] = city.state
+        data["address"]["addressRegion"] = loc.state(city.state)
         data["geo"] = {"@type": "GeoCoordinates", "latitude": city.lat, "longitude": city.lon}
     return data
 
@@ -65,7 +69,7 @@ def event_jsonld(event: Event, all_hubs: list[Hub], loc: Localizer, config: Conf
         "startDate": iso(event.start),
         "eventAttendanceMode": f"{SCHEMA_ORG}/OfflineEventAttendanceMode",
         "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
-        "location": place(event_city(event, hubs), event.city),
+        "location": place(event_city(event, hubs), event.city, loc),
         "organizer": [
             {"@type": "Organization", "name": loc.text(hub.name)[0], "url": page_url(config, lang, hub_key(hub.slug))} for hub in hubs
         ],
@@ -88,7 +92,7 @@ def hub_jsonld(hub: Hub, loc: Localizer, config: Config) -> dict:
         "name": loc.text(hub.name)[0],
         "url": page,
         "mainEntityOfPage": page,
-        "location": [place(city, city.name) for city in hub.cities],
+        "location": [place(city, city.name, loc) for city in hub.cities],
         "knowsAbout": [loc.focus_label(key) for key in hub.focus],
     }
     if hub.website:

@@ -12,6 +12,7 @@ class Page:
     description: str
     html: str | None = None  # a generated page's body, already safe
     markdown: str | None = None  # a content page's Markdown, sanitised after rendering
+    lead: str = ""  # a content page's notices between its title and its text, already safe
     text_lang: str | None = None  # language of the prose when it is not the page's own
     notice: str | None = None  # 'fallback' or 'outdated'
     template: str | None = None

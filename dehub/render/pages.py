@@ -6,7 +6,7 @@ from ..config import Config
 from ..localize.fallback import description_of
 from ..localize.localizer import Localizer
 from ..model import Project
-from ..urls import GENERATED
+from ..urls import GENERATED, LEGAL_PAGES
 from .events import event_pages
 from .hubs import hub_pages, overview_pages
 from .news import news_pages
@@ -22,7 +22,7 @@ def home_page(r: Renderer) -> Page:
         "index",
         g("de:hub – Digital Hub Initiative"),
         description_of(home, g("Twelve digital hubs across Germany for founders, investors and skilled workers.")),
-        html=r.render("home.html", "index", intro=home, hubs=r.project.hubs, upcoming=r.upcoming),
+        html=r.render("home.html", "index", intro=home, hubs=r.sorted_hubs, upcoming=r.upcoming),
         notice=home.notice,
         text_lang=home.lang,
     )
@@ -43,12 +43,15 @@ def content_pages(r: Renderer) -> list[Page]:
             continue
         title = chosen.prose.meta.get("title") or page.key
         description = chosen.prose.meta.get("description") or title
+        legal = page.key in LEGAL_PAGES and r.loc.lang != config.source_language
+        lead = r.render("content_lead.html", page.key, chosen=chosen, legal=legal, page_key=page.key)
         pages.append(
             Page(
                 page.key,
                 title,
                 description,
                 markdown=chosen.prose.body,
+                lead=lead.strip(),
                 notice=chosen.notice,
                 text_lang=chosen.lang,
                 source_only=source_only,

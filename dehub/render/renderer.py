@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..config import Config
+from ..localize.collation import collated
 from ..localize.fallback import NOTHING, Chosen, choose_prose
 from ..localize.localizer import Localizer
 from ..localize.template_gettext import install as install_gettext
@@ -49,10 +50,14 @@ class Renderer:
         self.config = config
         self.loc = loc
         self.env = environment(loc.translations)
-        self.used_focus = sorted(urls.used_focus(project), key=lambda k: loc.focus_label(k).casefold())
-        self.used_states = urls.used_states(project)
-        self.by_focus = {key: [hub for hub in project.hubs if key in hub.focus] for key in self.used_focus}
-        self.by_state = {state: [hub for hub in project.hubs if state in hub.states] for state in self.used_states}
+        # names in this language, as filters: {{ cities | map("city") | list }}
+        self.env.filters.update(city=loc.city, state=loc.state, city_in_state=loc.city_in_state, focus_label=loc.focus_label)
+        # filters and lists in this language's order (pinyin for Chinese: localize/collation.py)
+        self.used_focus = collated(loc.lang, list(urls.used_focus(project)), loc.focus_label)
+        self.used_states = collated(loc.lang, urls.used_states(project), loc.state)
+        self.sorted_hubs = collated(loc.lang, list(project.hubs), self.hub_name)
+        self.by_focus = {key: [hub for hub in self.sorted_hubs if key in hub.focus] for key in self.used_focus}
+        self.by_state = {state: [hub for hub in self.sorted_hubs if state in hub.states] for state in self.used_states}
         self.hubs = {hub.slug: hub for hub in project.hubs}
         # this language's pages, and the source language's (German-only pages are linked from every language)
         self.existing = urls.language_pages(project, config, loc.lang) | urls.language_pages(project, config, config.source_language)
@@ -87,6 +92,7 @@ class Renderer:
             "lang": loc.lang,
             "config": config,
             "hub_name": self.hub_name,
+            "hub_links": lambda hubs: self.hub_links(hubs, key),
             "prose_html": lambda chosen: self.prose_html(chosen, key, ids),
             "by_focus": self.by_focus,
             "by_state": self.by_state,
@@ -136,6 +142,14 @@ class Renderer:
 
     def hub_name(self, hub: Hub) -> str:
         return self.loc.text(hub.name)[0]
+
+    def hub_links(self, hubs: list[Hub], key: str) -> Markup:
+        """Links to hubs, as this language's list ("A, B and C", "A、B和C", "A وB")."""
+        links = [
+            Markup('<a href="{}"><bdi>{}</bdi></a>').format(urls.relative_url(key, urls.hub_key(hub.slug)), self.hub_name(hub))
+            for hub in hubs
+        ]
+        return self.loc.markup_list(links)
 
     def prose_html(self, chosen: Chosen, key: str, ids: IdGate | None = None) -> Markup:
         if chosen.prose is None:

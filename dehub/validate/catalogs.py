@@ -9,24 +9,35 @@ Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: erro
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.messages.catalog import Message, TranslationError
-from babel.messages.checkers import checkers
-from babel.messages.mofile import write_mo
-
+from ..cache import clean_cache
 from ..config import Config
 from ..diagnostics import Report, shorten
+from ..load.files import inside
 from ..load.po import Parsed, parse_catalog
-from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule
+from ..localize.catalogs import catalog_path
+from ..localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule, single_number_forms
 from ..output import describe, first_invisible
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Message
+
+    from ..load.po import Parsed
+
+# Babel's checkers, the .po parser and the plural rules are imported where they are used:
+# a catalog `check` has found clean before (dehub/cache.py) needs none of them.
 
 # The placeholder grammar: `%(name)s` or `%s` with a conversion type and nothing between (no
 # flags, widths, precisions or `*`: `%(name)2000000000s` allocates gigabytes, `%*d` raises).
 PLACEHOLDER = re.compile(r"%(?:\((?P<name>[A-Za-z_][A-Za-z0-9_]{0,40})\))?(?P<type>[sdif%])")
 ANY_PLACEHOLDER = re.compile(r"%(?:\([^)]{0,60}\))?[#0\- +*.\d]*[hlL]?[A-Za-z%]?")
+COUNT = "num"  # the placeholder of a plural message's number (Jinja's ngettext passes it as `num`)
+NAMED_WITHOUT_TYPE = re.compile(r"%\([^)]{0,60}\)(?=\s|$|[^\w#0\-+*.%])")  # '%(num) hubs'
 MARKUP = re.compile(r"<[/!?]?[A-Za-z!][^<>]{0,40}>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -57,24 +68,31 @@ def grammar_problem(text: str) -> str | None:
     _names, _positional, stray = placeholders(text)
     if stray:
         token = stray[0]
+        named = NAMED_WITHOUT_TYPE.match(token)
+        if named:
+            name = named.group()
+            return f"the conversion type is missing after {name!r}; write {name + 's'!r} (a name in parentheses needs an 's' after it)"
         if len(token) > 1 and token[1:2] not in {" ", ""} and re.match(r"%(\([^)]*\))?[#0\- +*.\d]", token):
             return f"placeholder {shorten(token, 40)} has a width, precision, flag or '*'; write %(name)s (or %s) without them"
         return f"stray '%' ({shorten(token, 40)}); write '%%' for a percent sign"
     return None
 
 
-def check_placeholders(msgid: str, plural: str | None, msgstr: str) -> str | None:
+def check_placeholders(msgid: str, plural: str | None, msgstr: str, count_optional: bool = False) -> str | None:
+    """`count_optional`: a plural form that covers exactly one number may leave out %(num)s."""
     for source in (msgid, plural or ""):
         problem = grammar_problem(source)
         if problem:
             return f"the msgid's {problem}"
     names, positional, _ = placeholders(msgid + "\n" + (plural or ""))
+    if count_optional:
+        names.pop(COUNT, None)
     want_positional = placeholders(plural or msgid)[1]
     problem = grammar_problem(msgstr)
     if problem:
         return problem
     got_names, got_positional, _stray = placeholders(msgstr)
-    for name in sorted(set(got_names) - set(names)):
+    for name in sorted(set(got_names) - set(names) - ({COUNT} if count_optional else set())):
         allowed = ", ".join(f"%({n}){names[n]}" for n in sorted(names)) or "none"
         return f"unknown placeholder '%({name}){got_names[name]}'; the msgid has: {allowed}"
     for name in sorted(set(names) - set(got_names)):
@@ -100,7 +118,11 @@ def check_markup(msgid: str, msgstr: str) -> str | None:
     return None
 
 
-def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[int, str]]:
+def lint_message(parsed: Parsed, message: Message, nplurals: int, single: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """`single`: the plural forms that cover exactly one number (they may leave the number out)."""
+    from babel.messages.catalog import TranslationError
+    from babel.messages.checkers import checkers
+
     key = (message.id[0] if message.pluralizable else message.id, message.context)
     lines = parsed.msgstr_lines.get(key, {})
     line_of = lambda form: lines.get(form, message.lineno)  # noqa: E731
@@ -135,7 +157,7 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
             continue
         if text.startswith("\n") != ids[0].startswith("\n") or text.endswith("\n") != ids[0].endswith("\n"):
             found.append((line_of(form), f"{label(form)} must begin and end with a newline exactly like the msgid"))
-        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text)
+        problem = check_placeholders(ids[0], ids[1] if len(ids) > 1 else None, text, message.pluralizable and form in single)
         if problem:
             found.append((line_of(form), f"{label(form)}: {problem}"))
     if not found and message.string and all(strings):
@@ -148,6 +170,8 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int) -> list[tuple[
 
 
 def plural_rule_problem(actual: str, lang: str) -> str | None:
+    from ..localize.plurals import parse_rule
+
     """None when the header's rule picks CLDR's form for every sample number, however it is spelled."""
     expected = expected_plural_forms(lang)
     hint = f"run `python build.py i18n update` to migrate the catalog, or write 'Plural-Forms: {expected}'"
@@ -165,6 +189,7 @@ def plural_rule_problem(actual: str, lang: str) -> str | None:
 
 
 def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
+
     if parsed.header is None:
         return [(1, 'the header entry (msgid "") is missing; run `python build.py i18n update` to add it')]
     fields = dict(line.split(":", 1) for line in parsed.header.split("\n") if ":" in line)
@@ -189,14 +214,17 @@ def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
 
 
 def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
+    from babel.messages.mofile import write_mo
+
     problems = list(parsed.problems)
     if parsed.catalog is not None:
         text_lines = (root / parsed.path).read_text(encoding="utf-8", errors="replace").split("\n")
         problems += lint_header(parsed, text_lines)
-        nplurals = int(expected_plural_forms(parsed.lang).split(";")[0].split("=")[1])
+        rule = parse_rule(expected_plural_forms(parsed.lang))
+        single = single_number_forms(rule)
         for message in parsed.catalog:
             if message.id:
-                problems += lint_message(parsed, message, nplurals)
+                problems += lint_message(parsed, message, rule.nplurals, single)
         if not problems:
             try:
                 write_mo(io.BytesIO(), parsed.catalog, use_fuzzy=False)
@@ -220,11 +248,25 @@ def invisible_characters(file: Path, path: str, report: Report) -> None:
 
 
 def lint_catalogs(root: Path, config: Config, report: Report) -> int:
-    """Check every configured language's catalog; returns how many catalogs were checked."""
+    """Check every configured language's catalog; returns how many catalogs were checked.
+
+    A catalog `check` has found clean before, byte for byte, is not parsed again (dehub/cache.py)."""
     checked = 0
     for lang in config.codes:
+        path = catalog_path(root, lang)
+        data = None
+        if inside(root, path) and path.is_file():  # never read through a link out of the repository
+            with contextlib.suppress(OSError):
+                data = path.read_bytes()
+        if data is not None and clean_cache().is_clean("catalog", lang.encode(), data):
+            checked += 1
+            continue
+
         parsed = parse_catalog(root, lang)
         if parsed is not None:
+            errors = len(report.diagnostics)
             lint_parsed(root, parsed, report)
             checked += 1
+            if data is not None and len(report.diagnostics) == errors:
+                clean_cache().remember_clean("catalog", lang.encode(), data)
     return checked

@@ -9,7 +9,7 @@ from ..config import Config
 from ..diagnostics import Report, did_you_mean, shorten
 from ..load.safe_yaml import Document
 from ..model import Event, Hub
-from .schema_errors import schema_errors
+from .schema_errors import Invalid, schema_errors
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)  # calendars and feeds add days and zones: no year 9999
 
@@ -38,16 +38,24 @@ def check_url(value: str, doc: Document, key: tuple, report: Report) -> None:
         report.error(doc.path, line, col, f"{shorten(value)} is not a valid https:// address")
 
 
-def build_events(doc: Document, key: tuple, raw: list, hubs: tuple[str, ...], cities: set[str], report: Report) -> list[Event]:
+def build_events(
+    doc: Document, key: tuple, raw: list, hubs: tuple[str, ...], cities: set[str] | None, report: Report, invalid: Invalid | None = None
+) -> list[Event]:
+    """The events that are valid; the rules run on every part that passed the schema (`invalid`),
+    and the city is not checked when `cities` is None (the hub's own cities have errors)."""
+    invalid = invalid or Invalid(set())
     events = []
     for index, item in enumerate(raw):
         where = (*key, index) if key else ()
-        start = parse_when(item["start"], doc, (*where, "start"), report)
-        end = parse_when(item["end"], doc, (*where, "end"), report) if "end" in item else None
+        if not isinstance(item, dict):
+            continue
+        readable = {name for name in ("start", "end", "city", "url") if isinstance(item.get(name), str) and invalid.ok((*where, name))}
+        start = parse_when(item["start"], doc, (*where, "start"), report) if "start" in readable else None
+        end = parse_when(item["end"], doc, (*where, "end"), report) if "end" in readable else None
         if start and end and as_datetime(end) < as_datetime(start):
             line, col = doc.where((*where, "end"))
             report.error(doc.path, line, col, f"event ends ({item['end']}) before it starts ({item['start']})")
-        if item["city"] not in cities:
+        if "city" in readable and cities is not None and item["city"] not in cities:
             line, col = doc.where((*where, "city"))
             whose = "this hub's cities" if key else "the cities of the hubs it names"
             report.error(
@@ -56,9 +64,9 @@ def build_events(doc: Document, key: tuple, raw: list, hubs: tuple[str, ...], ci
                 col,
                 f"event city {shorten(item['city'])} is not one of {whose}; {did_you_mean(item['city'], sorted(cities))}allowed: {', '.join(sorted(cities))}",
             )
-        if "url" in item:
+        if "url" in readable:
             check_url(item["url"], doc, (*where, "url"), report)
-        if start:
+        if start and invalid.ok(where) and ("end" not in item or end):
             line, _ = doc.where(where)
             events.append(
                 Event(
@@ -85,24 +93,33 @@ def check_languages(doc: Document, key: tuple, value: object, config: Config, re
                 )
 
 
-def build_agency_events(docs: list[Document], hubs: list[Hub], config: Config, report: Report) -> list[Event]:
+def build_agency_events(
+    docs: list[Document], hubs: list[Hub], config: Config, report: Report, skipped: set[str] = frozenset()
+) -> list[Event]:
+    """Events from content/events/; a hub in `skipped` (it has errors) still counts as existing."""
     by_slug = {hub.slug: hub for hub in hubs}
     events = []
     for doc in docs:
         if not isinstance(doc.data, dict):
             report.error(doc.path, 1, 1, "an event file must be a mapping of keys like 'title:', 'start:', 'city:', 'hubs:'")
             continue
-        if schema_errors(doc, "event", report):
-            continue
-        cities: set[str] = set()
-        for index, slug in enumerate(doc.data["hubs"]):
-            if slug not in by_slug:
+        invalid = schema_errors(doc, "event", report)
+        cities: set[str] | None = set()
+        named = doc.data.get("hubs") if invalid.ok(("hubs",)) else []
+        for index, slug in enumerate(named):
+            if slug in skipped:
+                cities = None  # that hub has errors of its own: its cities are unknown
+            elif slug not in by_slug:
                 line, col = doc.where(("hubs", index))
                 report.cross_file_error(
                     doc.path, line, col, f"unknown hub {slug!r}; {did_you_mean(slug, sorted(by_slug))}see the folders in hubs/"
                 )
-            else:
+            elif cities is not None:
                 cities.update(city.name for city in by_slug[slug].cities)
-        check_languages(doc, ("title",), doc.data["title"], config, report)
-        events.extend(build_events(doc, (), [doc.data], tuple(doc.data["hubs"]), cities or {doc.data["city"]}, report))
+        if invalid.ok(("title",)) and "title" in doc.data:
+            check_languages(doc, ("title",), doc.data["title"], config, report)
+        if cities is not None and not cities:
+            cities = None  # no hub named: nothing to compare the city with
+        found = build_events(doc, (), [doc.data], tuple(named), cities, report, invalid)
+        events.extend(found if not invalid else [])
     return events

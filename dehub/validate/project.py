@@ -23,13 +23,19 @@ def read_project(root: Path, config: Config, report: Report) -> Project:
     """Load and validate every hub, event, page and news post; `report` receives every problem."""
     check_tree(root, report)  # symlinks and unprintable names anywhere in the input folders
     sources = read_hubs(root, report)
-    hubs = [hub for hub in (build_hub(source, config, report) for source in sources) if hub is not None]
-    check_former_slugs(hubs, {s.slug: s.document for s in sources if s.document is not None}, report)
+    hubs, skipped = [], {}
+    for source in sources:
+        hub = build_hub(source, config, report)
+        if hub is not None:
+            hubs.append(hub)
+        else:  # it has errors of its own; it still exists for the other checks (no knock-on errors)
+            skipped[source.slug] = source.prose
+    check_former_slugs({s.slug: s.document for s in sources if s.document is not None}, report)
     events = [event for hub in hubs for event in hub.events]
-    events += build_agency_events(read_event_files(root, report), hubs, config, report)
+    events += build_agency_events(read_event_files(root, report), hubs, config, report, set(skipped))
     pages = read_content(root, config, report)
     check_page_meta(pages, report)
-    project = Project(hubs=hubs, events=sorted(events, key=lambda e: (as_datetime(e.start), e.source)), pages=pages)
+    project = Project(hubs=hubs, events=sorted(events, key=lambda e: (as_datetime(e.start), e.source)), pages=pages, skipped=skipped)
     project.news = build_news(read_news_files(root, config, report), hubs, report)
     check_all_prose(project, config, report)
     return project

@@ -12,7 +12,7 @@ from ..load.files import HubSource
 from ..model import Project, Prose
 from ..output import describe, first_invisible
 from ..render.limits import ProseTooLarge, check_limits
-from ..urls import key_of, language_pages
+from ..urls import events_hub_key, hub_key, key_of, language_pages
 from .ids import check_ids
 
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -23,6 +23,7 @@ FENCE = re.compile(r"^ {0,3}(```|~~~)")  # a fence opens or closes a code block 
 # A tag, not an autolink like <https://...> or <info@example.org> (valid Markdown).
 RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|/[A-Za-z]|!--)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
+DEPENDENT_PREFIXES = ("hubs/focus/", "hubs/state/", "events/focus/")
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -65,8 +66,11 @@ def check_hub_prose(source: HubSource, config: Config, report: Report) -> None:
                 break
 
 
-def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int, report: Report) -> None:
-    """`folder` is where the file's relative links start from ('' for content/<lang>/)."""
+def check_prose_file(
+    prose: Prose, folder: str, keys: set[str], first_level: int, report: Report, unknown: UnknownLinks | None = None
+) -> None:
+    """`folder` is where the file's relative links start from ('' for content/<lang>/); a link
+    that may lead to a page of a hub with errors (`unknown`) is counted there, not reported."""
     try:
         check_limits(prose.body)
     except ProseTooLarge as exc:
@@ -100,12 +104,12 @@ def check_prose_file(prose: Prose, folder: str, keys: set[str], first_level: int
             column = match.start() + 1
             if image and not text.strip():
                 report.error(prose.path, number, column, "image without alt text; describe it: ![what it shows](file)")
-            check_target(prose, number, column, target, bool(image), folder, keys, report)
+            check_target(prose, number, column, target, bool(image), folder, keys, report, unknown)
         definition = REFERENCE.match(line)
         if definition:
             label = definition.group(1).strip().lower()
             image = label in image_labels(prose.body)
-            check_target(prose, number, definition.start(2) + 1, definition.group(2), image, folder, keys, report)
+            check_target(prose, number, definition.start(2) + 1, definition.group(2), image, folder, keys, report, unknown)
 
 
 def image_labels(body: str) -> set[str]:
@@ -113,8 +117,19 @@ def image_labels(body: str) -> set[str]:
     return {(m.group(2) or m.group(1)).strip().lower() for m in IMAGE_REF.finditer(body)}
 
 
-def check_target(prose: Prose, number: int, column: int, target: str, image: bool, folder: str, keys: set[str], report: Report) -> None:
-    """One rule for every link and image target, inline or reference-style."""
+def check_target(
+    prose: Prose,
+    number: int,
+    column: int,
+    target: str,
+    image: bool,
+    folder: str,
+    keys: set[str],
+    report: Report,
+    unknown: UnknownLinks | None = None,
+) -> None:
+    """One rule for every link and image target, inline or reference-style; a link that may lead
+    to a page of a hub with errors is counted in `unknown`, not reported."""
     if target.startswith(("//", "\\\\", "/\\", "\\/")) or "\\" in target or "&#" in target.replace("&#35;", ""):
         report.error(
             prose.path,
@@ -136,24 +151,55 @@ def check_target(prose: Prose, number: int, column: int, target: str, image: boo
         )
         return
     key = key_of(posixpath.join(folder, path[: -len(".md")]))
-    if key not in keys:
+    if key not in keys and unknown is not None and unknown.depends(key):
+        unknown.count(key)
+    elif key not in keys:
         report.cross_file_error(
             prose.path, number, column, f"link to {target[:60]!r} leads nowhere: there is no such page in this language"
         )
 
 
+class UnknownLinks:
+    """Links whose target depends on a hub with errors: not checked, one note per hub."""
+
+    def __init__(self, skipped: set[str]) -> None:
+        self.skipped = skipped
+        self.counts: dict[str, int] = {}
+
+    def depends(self, key: str) -> bool:
+        if not self.skipped:
+            return False
+        # its own pages, or a filter page (focus, state) that may exist only because of it
+        return any(key in (hub_key(slug), events_hub_key(slug)) for slug in self.skipped) or key.startswith(DEPENDENT_PREFIXES)
+
+    def count(self, key: str) -> None:
+        slug = next((s for s in sorted(self.skipped) if key in (hub_key(s), events_hub_key(s))), None)
+        target = hub_key(slug) if slug else key
+        self.counts[target] = self.counts.get(target, 0) + 1
+
+    def notes(self) -> list[str]:
+        return [
+            f"{count} link{'s' if count != 1 else ''} to {key} {'were' if count != 1 else 'was'} not checked (a hub with errors is not built)"
+            for key, count in sorted(self.counts.items())
+        ]
+
+
 def check_all_prose(project: Project, config: Config, report: Report) -> None:
-    """Links, images and headings of every content page and hub prose, against that language's pages."""
+    """Links, images and headings of every content page and hub prose (also of hubs with errors),
+    against that language's pages."""
     keys_by_lang = {lang: language_pages(project, config, lang) for lang in config.codes}
+    unknown = UnknownLinks(set(project.skipped))
     for page in project.pages:
         for lang, prose in page.versions.items():
             if lang in keys_by_lang:
-                check_prose_file(prose, "", keys_by_lang[lang], 2, report)
-    for hub in project.hubs:
-        for lang, prose in hub.prose.items():
+                check_prose_file(prose, "", keys_by_lang[lang], 2, report, unknown)
+    hub_prose = [hub.prose for hub in project.hubs] + list(project.skipped.values())
+    for versions in hub_prose:
+        for lang, prose in versions.items():
             if lang in keys_by_lang:
-                check_prose_file(prose, "hubs", keys_by_lang[lang], 2, report)
+                check_prose_file(prose, "hubs", keys_by_lang[lang], 2, report, unknown)
     for post in project.news:  # a post's page is news/<slug>/, its links start from content/<lang>/
         for lang, prose in post.versions.items():
             if lang in keys_by_lang:
-                check_prose_file(prose, "", keys_by_lang[lang], 2, report)
+                check_prose_file(prose, "", keys_by_lang[lang], 2, report, unknown)
+    report.notes.extend(unknown.notes())

@@ -11,30 +11,33 @@ from pathlib import Path
 
 from ..config import LANG_CODE, TIMEZONE
 from ..localize.focus import FOCUS_KEYS, FOCUS_LABELS
+from ..localize.places import STATES
 from ..urls import SLUG_PATTERN as SLUG
 
 NO_MARKUP = r"^[^<>]*$"
 HTTPS_URL = r"^https://[^\s/$.?#][^\s]*$"
 DATE_OR_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$"
 GERMANY = {"lat": (47.2, 55.1), "lon": (5.8, 15.1)}  # bounding box, with a small margin
-STATES = [
-    "Baden-Württemberg",
-    "Bayern",
-    "Berlin",
-    "Brandenburg",
-    "Bremen",
-    "Hamburg",
-    "Hessen",
-    "Mecklenburg-Vorpommern",
-    "Niedersachsen",
-    "Nordrhein-Westfalen",
-    "Rheinland-Pfalz",
-    "Saarland",
-    "Sachsen",
-    "Sachsen-Anhalt",
-    "Schleswig-Holstein",
-    "Thüringen",
-]
+# The usual abbreviations (ISO 3166-2:DE codes, and NRW), for the hint on `state: NRW`.
+STATE_ABBREVIATIONS = {
+    "BW": "Baden-Württemberg",
+    "BY": "Bayern",
+    "BE": "Berlin",
+    "BB": "Brandenburg",
+    "HB": "Bremen",
+    "HH": "Hamburg",
+    "HE": "Hessen",
+    "MV": "Mecklenburg-Vorpommern",
+    "NI": "Niedersachsen",
+    "NW": "Nordrhein-Westfalen",
+    "NRW": "Nordrhein-Westfalen",
+    "RP": "Rheinland-Pfalz",
+    "SL": "Saarland",
+    "SN": "Sachsen",
+    "ST": "Sachsen-Anhalt",
+    "SH": "Schleswig-Holstein",
+    "TH": "Thüringen",
+}
 
 SCHEMA_DIR = "schema"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

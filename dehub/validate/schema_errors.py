@@ -8,9 +8,27 @@ from functools import cache
 
 from ..diagnostics import Report, did_you_mean, shorten
 from ..load.safe_yaml import Document
-from .schema import GERMANY, event_file_schema, hub_schema
+from .release import PLACEHOLDER
+from .schema import GERMANY, STATE_ABBREVIATIONS, event_file_schema, hub_schema
 
 WHAT = {"lat": "latitude", "lon": "longitude"}
+DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
+
+
+class Invalid:
+    """Which parts of a document failed the schema: `ok(key)` when nothing at or below `key` did,
+    so the cross-field rules can still run on the valid parts."""
+
+    def __init__(self, paths: set[tuple]) -> None:
+        self.paths = paths
+
+    def __bool__(self) -> bool:
+        return bool(self.paths)
+
+    def ok(self, key: tuple) -> bool:
+        return not any(path[: len(key)] == key for path in self.paths)
+
+
 MAX_ITEMS = 500  # entries of any list or mapping (events: 500), before the schema runs
 MAX_ERRORS = 50  # per file: output stays readable and bounded
 
@@ -66,21 +84,28 @@ def _oversized(data: object, path: tuple = ()):
             yield from _oversized(value, (*path, key))
 
 
-def schema_errors(doc: Document, kind: str, report: Report) -> bool:
-    """Report every schema violation at the position of the offending key or value."""
+def schema_errors(doc: Document, kind: str, report: Report) -> Invalid:
+    """Report every schema violation at the position of the offending key or value; the
+    paths of the invalid parts (empty when the document is valid), see `Invalid`."""
     oversized = list(_oversized(doc.data))
     for path, size in oversized:
         line, col = doc.where(path)
         report.error(doc.path, line, col, f"{size} entries; at most {MAX_ITEMS} are allowed here")
     if oversized:
-        return True
-    found = 0
+        return Invalid({()})  # nothing of it is used
+    found: set[tuple] = set()
+    count = 0
     for error in sorted(_validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
-        found += 1
-        if found > MAX_ERRORS:
+        count += 1
+        if count > MAX_ERRORS:
             report.error(doc.path, 0, 0, f"more than {MAX_ERRORS} problems; fix these first")
+            found.add(())
             break
         path = tuple(error.absolute_path)
+        if error.validator == "required":
+            found.add((*path, error.message.split("'")[1]))  # the missing key: the rest of the mapping is fine
+        elif error.validator != "additionalProperties":  # an unknown key leaves the known ones valid
+            found.add(path)
         field = next((str(part) for part in reversed(path) if isinstance(part, str)), "file")
         kind_of = error.validator
         if kind_of == "additionalProperties":
@@ -92,12 +117,14 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
                 )
             continue
         line, col = doc.where(path)
-        if kind_of == "required":
+        if isinstance(error.instance, str) and PLACEHOLDER.fullmatch(error.instance.strip()):
+            report.error(doc.path, line, col, f"{field!r} is still a placeholder, {shorten(error.instance, 70)}; fill in the real value")
+        elif kind_of == "required":
             missing = error.message.split("'")[1]
             if path:
                 line, col = doc.where(path, of_key=True)
             report.error(doc.path, line, col, f"missing required key {missing!r}" + (f" in {field!r}" if path else ""))
-        elif kind_of == "enum":
+        elif kind_of == "enum" and not (field == "state" and str(error.instance).upper() in STATE_ABBREVIATIONS):
             allowed = list(error.validator_value)
             report.error(
                 doc.path,
@@ -105,6 +132,16 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
                 col,
                 f"unknown {field} {shorten(error.instance)}; {did_you_mean(error.instance, allowed)}allowed: {', '.join(allowed)}",
             )
+        elif kind_of == "type" and field in WHAT and isinstance(error.instance, str) and DECIMAL_COMMA.match(error.instance):
+            report.error(
+                doc.path,
+                line,
+                col,
+                f"{WHAT[field]} {error.instance} has a decimal comma; write a point: {field}: {error.instance.replace(',', '.')}",
+            )
+        elif kind_of == "enum" and field == "state" and str(error.instance).upper() in STATE_ABBREVIATIONS:
+            state = STATE_ABBREVIATIONS[str(error.instance).upper()]
+            report.error(doc.path, line, col, f"unknown state {shorten(error.instance)}; write the full German name: state: {state}")
         elif kind_of == "type":
             wanted = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
             report.error(doc.path, line, col, f"{field!r} must be {_article(wanted)}, not {type_name(error.instance)}")
@@ -125,7 +162,7 @@ def schema_errors(doc: Document, kind: str, report: Report) -> bool:
             report.error(doc.path, line, col, message)
         else:
             report.error(doc.path, line, col, f"{field!r}: {shorten(error.message, 120)}")
-    return found > 0
+    return Invalid(found)
 
 
 def _localized_message(error, field: str) -> tuple[tuple, str]:

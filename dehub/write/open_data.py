@@ -14,17 +14,30 @@ from ..localize.fallback import pick
 from ..localize.focus import FOCUS_KEYS
 from ..localize.localizer import Localizer, localizers
 from ..model import OPEN_DATA_LICENSE as LICENSE
-from ..model import Hub, Project
+from ..model import City, Hub, Project
 from ..urls import OPEN_DATA_FILES as FILES
 from ..urls import SLUG_PATTERN, calendar_path, hub_key, page_url, slugify
 from ..validate.schema import DIALECT
+
+
+def city_record(city: City, locs: dict[str, Localizer]) -> dict:
+    """A city by its official German names, and those names in every language."""
+    return {
+        "name": city.name,
+        "state": city.state,
+        "names": {code: loc.city(city.name) for code, loc in locs.items()},
+        "state_names": {code: loc.state(city.state) for code, loc in locs.items()},
+        "lat": city.lat,
+        "lon": city.lon,
+        "focus": list(city.focus),
+    }
 
 
 def hub_record(hub: Hub, config: Config, locs: dict[str, Localizer]) -> dict:
     return {
         "slug": hub.slug,
         "name": {code: pick(hub.name, config.fallback_chain(code))[0] for code in config.codes},
-        "cities": [{"name": c.name, "state": c.state, "lat": c.lat, "lon": c.lon, "focus": list(c.focus)} for c in hub.cities],
+        "cities": [city_record(city, locs) for city in hub.cities],
         "focus": [{"key": key, "label": {code: loc.focus_label(key) for code, loc in locs.items()}} for key in hub.focus],
         "urls": {code: page_url(config, code, hub_key(hub.slug)) for code in config.codes},
         "calendar": config.url(calendar_path(hub.slug)),
@@ -87,10 +100,12 @@ def hubs_schema(config: Config) -> dict:
     city = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["name", "state", "lat", "lon", "focus"],
+        "required": ["name", "state", "names", "state_names", "lat", "lon", "focus"],
         "properties": {
-            "name": _text("City name"),
-            "state": _text("Federal state"),
+            "name": _text("The city's official (German) name"),
+            "state": _text("The federal state's official (German) name"),
+            "names": _per_language(config, "The city's name in every language"),
+            "state_names": _per_language(config, "The federal state's name in every language"),
             "lat": {"type": "number", "minimum": -90, "maximum": 90},
             "lon": {"type": "number", "minimum": -180, "maximum": 180},
             "focus": {"type": "array", "items": focus_key, "description": "This city's share of the hub's focus (may be empty)"},
@@ -163,8 +178,8 @@ def geojson_schema(config: Config) -> dict:
         "properties": {
             "hub": {"type": "string", "pattern": SLUG_PATTERN},
             "name": _text("The hub's name"),
-            "city": _text("City name"),
-            "state": _text("Federal state"),
+            "city": _text("The city's official (German) name"),
+            "state": _text("The federal state's official (German) name"),
             "focus": {"type": "array", "minItems": 1, "items": {"enum": FOCUS_KEYS}},
             "url": {"type": "string", "format": "uri"},
         },

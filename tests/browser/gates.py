@@ -389,6 +389,7 @@ def audit_page(
 
 
 SEARCH_READY = """() => {
+  if (document.documentElement.dataset.dehubSearch === "deferred") return true;  // fetched on first use (theme/main.html)
   const meta = document.querySelector(".md-search-result__meta");
   const config = document.getElementById("__config");
   if (!meta || !config) return true;
@@ -398,8 +399,8 @@ SEARCH_READY = """() => {
 
 
 def settle(page) -> None:
-    """Wait until Material's search worker has fetched its index (the last request a page
-    makes on its own), then for two frames so that layout and colours are final."""
+    """Wait until Material's search has started (its index waits for the first use of search,
+    theme/main.html; a page that fetched it has it loaded), then for two frames so that layout and colours are final."""
     try:
         page.wait_for_function(SEARCH_READY, timeout=10000, polling=50)
     except Exception:  # noqa: BLE001 - a page whose search never starts is caught by its console errors
@@ -521,14 +522,6 @@ VNU_KNOWN = [
         # autocomplete only on text-like inputs. Harmless, and not ours to change.
         re.compile(r"^Attribute “autocomplete” is only allowed when the input type is "),
         re.compile(r'class="md-toggle"|class="md-nav__toggle md-toggle'),
-    ),
-    (
-        # partials/toc.html: <label class="md-nav__title" for="__toc"> in the table-of-contents
-        # sidebar. Material renders the matching __toc checkbox only inside the navigation entry
-        # of a page that is listed in the navigation; pages outside it (imprint, privacy, ...)
-        # keep the label without its control. The sidebar is hidden on every page (hide: toc).
-        re.compile(r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\."),
-        re.compile(r'class="md-nav__title" for="__toc"'),
     ),
 ]
 

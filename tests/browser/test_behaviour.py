@@ -105,6 +105,24 @@ def test_german_search_finds_a_hub_page_and_only_german_pages(open_page, site) -
     assert not foreign, f"the German search returned pages of other languages: {foreign}"
 
 
+def test_the_search_index_is_fetched_on_first_use_of_search_not_on_load(browser, site) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(site("en/hubs/dortmund/"))
+        page.wait_for_load_state("networkidle")
+        gates.settle(page)
+        assert page.evaluate("document.documentElement.dataset.dehubSearch") == "deferred"
+        assert not [url for url in requested if url.endswith("search_index.json")], "fetched on page load"
+        results = search(page, "Dortmund")  # focusing the box is the first use: the index comes now
+        assert any(url.split("#")[0] == site("en/hubs/dortmund/") for url in results), results
+        assert [url for url in requested if url.endswith("search_index.json")] == [site("en/search/search_index.json")]
+    finally:
+        context.close()
+
+
 def test_chinese_search_index_is_segmented_with_jieba(site) -> None:
     index = index_of(site, "zh")
     assert "\\u200b" in index["config"]["separator"], index["config"]

@@ -85,7 +85,7 @@ def test_text_format_errors_go_to_stderr(tmp_path: Path):
         "hubs/dortmund/hub.yml:8:9: error: unknown focus 'logistic'; did you mean 'logistics'? allowed: iot, fintech, logistics, "
         "smart-systems, smart-infrastructure, cybersecurity, artificial-intelligence, insurtech, chemistry, health, mobility, "
         "digital-health, mediatech, future-industries",
-        "2 errors in 1 file (1 hubs, 0 events)",
+        "2 errors in 1 file (2 hubs, 0 events; hub dortmund skipped (it has errors))",
     ]
 
 
@@ -102,7 +102,7 @@ def test_github_format_prints_annotations(tmp_path: Path):
         "mobility, digital-health, mediatech, future-industries",
         "::error file=hubs/hamburg/hub.yml,line=1::de.md (the prose in the source language) is missing; add hubs/hamburg/de.md",
     ]
-    assert result.stderr.splitlines() == ["3 errors in 2 files (1 hubs, 0 events)"]
+    assert result.stderr.splitlines() == ["3 errors in 2 files (2 hubs, 0 events; hub dortmund skipped (it has errors))"]
 
 
 def test_github_format_escapes_newlines_and_percent():
@@ -156,22 +156,86 @@ def test_root_without_mkdocs_yml_exits_2(tmp_path: Path):
 # --- new-hub -----------------------------------------------------------------------------
 
 
-def test_new_hub_creates_a_folder_that_passes_check(tmp_path: Path):
+FOCUS = [
+    "iot",
+    "fintech",
+    "logistics",
+    "smart-systems",
+    "smart-infrastructure",
+    "cybersecurity",
+    "artificial-intelligence",
+    "insurtech",
+    "chemistry",
+    "health",
+    "mobility",
+    "digital-health",
+    "mediatech",
+    "future-industries",
+]
+NEW_HUB_FACTS = ("--city", "Bremen", "--state", "HB", "--lat", "53,079", "--lon", "8.802", "--focus", "logistics,iot")
+
+
+def test_new_hub_with_its_facts_passes_check_but_not_check_release(tmp_path: Path):
     repo = make_repo(tmp_path)
-    result = run_build_py("new-hub", "bremen", root=repo)
+    result = run_build_py("new-hub", "bremen", *NEW_HUB_FACTS, root=repo)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "created hubs/bremen/hub.yml and hubs/bremen/de.md; edit them, then run `python build.py check`"
+    assert result.stdout.strip() == (
+        "created hubs/bremen/hub.yml and hubs/bremen/de.md; write the text in de.md, then run `python build.py check --release`"
+    )
     assert sorted(p.name for p in (repo / "hubs" / "bremen").iterdir()) == ["de.md", "hub.yml"]
-    assert (repo / "hubs" / "bremen" / "hub.yml").read_text(encoding="utf-8").startswith(MODELINE)
+    hub_yml = (repo / "hubs" / "bremen" / "hub.yml").read_text(encoding="utf-8")
+    assert hub_yml.startswith(MODELINE)
+    assert "state: Bremen " in hub_yml and "lat: 53.079 " in hub_yml and "focus: [logistics, iot]" in hub_yml
+    assert "Berlin" not in hub_yml and "52.52" not in hub_yml
     check = run_build_py("check", root=repo)
     assert check.returncode == 0, check.stderr
     assert check.stdout.startswith("ok: 3 hubs")
+    release = run_build_py("check", "--release", root=repo)
+    assert release.returncode == 1
+    assert [line.split(": error: ")[0] for line in release.stderr.splitlines() if ": error: " in line] == ["hubs/bremen/de.md:3:1"]
+    prose = repo / "hubs" / "bremen" / "de.md"
+    prose.write_text("## Schwerpunkt\n\nLogistik in Bremen.\n", encoding="utf-8")
+    assert run_build_py("check", "--release", root=repo).returncode == 0
 
 
-def test_new_hub_with_hyphenated_slug(tmp_path: Path):
+def test_new_hub_without_facts_leaves_placeholders_not_defaults(tmp_path: Path):
     repo = make_repo(tmp_path)
-    assert run_build_py("new-hub", "kiel-luebeck", root=repo).returncode == 0
-    assert run_build_py("check", root=repo).returncode == 0
+    result = run_build_py("new-hub", "kiel-luebeck", root=repo)  # stdin is not a terminal: no questions
+    assert result.returncode == 0, result.stderr
+    assert "fill in the 6 [[TODO: ...]] in hub.yml" in result.stdout
+    hub_yml = (repo / "hubs" / "kiel-luebeck" / "hub.yml").read_text(encoding="utf-8")
+    assert "Berlin" not in hub_yml and "Kiel" not in hub_yml  # nothing guessed from the slug either
+    release = run_build_py("check", "--release", root=repo)
+    assert release.returncode == 1
+    errors = [line for line in release.stderr.splitlines() if ": error: " in line]
+    assert all(line.startswith("hubs/kiel-luebeck/") for line in errors)
+    assert len(errors) == 7  # name, city, state, lat, lon, focus, and the prose; each once
+    assert (
+        "hubs/kiel-luebeck/hub.yml:8:12: error: 'state' is still a placeholder, '[[TODO: federal state]]'; fill in the real value" in errors
+    )
+    assert run_build_py("check", root=repo).returncode == 1  # no coordinates: it cannot be built either
+
+
+def test_new_hub_refuses_wrong_facts(tmp_path: Path):
+    repo = make_repo(tmp_path)
+    result = run_build_py("new-hub", "bremen", "--state", "Bremerhaven", "--lat", "north", "--focus", "ai", root=repo)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: --state 'Bremerhaven' is not a German federal state; use its German name, e.g. Baden-Württemberg, Bayern, Berlin",
+        "error: --lat 'north' is not a number of degrees like 51.514",
+        "error: --focus 'ai' is not a focus key; allowed: " + ", ".join(FOCUS),
+        "nothing was changed",
+    ]
+    assert not (repo / "hubs" / "bremen").exists()
+
+
+def test_new_hub_asks_on_a_terminal(tmp_path: Path):
+    from dehub.commands.new_hub import ask_missing, parse_facts
+
+    answers = iter(["Bremen", "HB", "53.079", "", "logistics"])
+    facts, problems = ask_missing(parse_facts(None, None, None, None, None)[0], lambda prompt: next(answers))
+    assert problems == []
+    assert (facts.city, facts.state, facts.lat, facts.lon, facts.focus) == ("Bremen", "Bremen", 53.079, None, ["logistics"])
 
 
 def test_new_hub_refuses_an_existing_slug(tmp_path: Path):

@@ -201,12 +201,63 @@ def test_python_tag_in_a_hub_file_never_executes(tmp_path: Path):
     assert "YAML tags such as '!!python/object/apply:os.system' are not allowed" in result.stderr
 
 
-def test_duplicate_key_names_both_lines():
-    assert only_error("a: 1\nb: 2\na: 3\n") == "f.yml:3:1: error: duplicate key 'a' (first at line 1); keep only one"
+def kept_with_error(text: str) -> tuple[object, str]:
+    """A duplicate key is reported, but the document stays readable (the first value kept)."""
+    doc, report = load(text)
+    assert doc is not None
+    lines = report.lines()
+    assert len(lines) == 1, lines
+    return doc.data, lines[0]
+
+
+def test_duplicate_key_names_both_lines_and_keeps_reading():
+    data, error = kept_with_error("a: 1\nb: 2\na: 3\nc: 4\n")
+    assert error == "f.yml:3:1: error: duplicate key 'a' (first at line 1); keep only one"
+    assert data == {"a": 1, "b": 2, "c": 4}
+
+
+def test_duplicate_key_keeps_the_first_values_position():
+    doc, _ = load("a: 1\nb:\n  x: 1\nb:\n  y: 2\n")
+    assert doc.data == {"a": 1, "b": {"x": 1}}
+    assert doc.where(("b", "x")) == (3, 6) and ("b", "y") not in doc.positions
 
 
 def test_duplicate_key_in_a_nested_mapping():
-    assert only_error("cities:\n  - name: A\n    name: B\n") == "f.yml:3:5: error: duplicate key 'name' (first at line 2); keep only one"
+    data, error = kept_with_error("cities:\n  - name: A\n    name: B\n")
+    assert error == "f.yml:3:5: error: duplicate key 'name' (first at line 2); keep only one"
+    assert data == {"cities": [{"name": "A"}]}
+
+
+def test_duplicate_key_then_a_syntax_error_reports_both():
+    doc, report = load("a: 1\na: 2\nb: [1\n")
+    assert doc is None
+    assert [line.split(": error: ")[0] for line in report.lines()] == ["f.yml:2:1", "f.yml:4:1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "cities:\n  - name: Dortmund\n     state: NRW\n",
+            "f.yml:3:11: error: line 3 is indented wrongly: 'state: NRW' starts in column 6, but keys at this level start in "
+            "column 5 (like 'name:' on line 2); write it as '    state: NRW' (spaces, not tabs)",
+        ),
+        (
+            "cities:\n  - name: Dortmund\n   state: NRW\n",
+            "f.yml:3:4: error: line 3 is indented wrongly: 'state: NRW' starts in column 4, but keys at this level start in "
+            "column 5 (like 'name:' on line 2); write it as '    state: NRW' (spaces, not tabs)",
+        ),
+        (
+            "name: X\n  focus: [iot]\n",
+            "f.yml:2:8: error: line 2 is indented wrongly: 'focus: [iot]' starts in column 3, but keys at this level start in "
+            "column 1 (like 'name:' on line 1); write it as 'focus: [iot]' (spaces, not tabs)",
+        ),
+        ("title: Hub: Abend\n", "f.yml:1:11: error: the value of 'title:' contains ': '; put it in quotes: 'title: \"Hub: Abend\"'"),
+    ],
+)
+def test_indentation_mistakes_are_explained_in_plain_words(text: str, expected: str):
+    assert only_error(text) == expected
+    assert "mapping values" not in expected and "block end" not in expected
 
 
 def test_complex_key_is_rejected():
@@ -295,7 +346,7 @@ def test_huge_integer_is_an_error_not_an_exception():
 def test_error_messages_are_bounded_for_huge_keys():
     key = "k" * 100_000
     text = f"? {key}\n: 1\n? {key}\n: 2\n"
-    error = only_error(text)
+    _, error = kept_with_error(text)
     assert error.startswith("f.yml:3:3: error: duplicate key 'kkk")
     assert key not in error
     assert len(error) < 300
@@ -325,7 +376,7 @@ def test_front_matter_positions_count_from_the_file_start():
 
 def test_front_matter_errors_count_from_the_file_start():
     report = Report()
-    assert split_front_matter("---\ntitle: T\ntitle: U\n---\nbody\n", "x.md", report) is None
+    assert split_front_matter("---\ntitle: T\ntitle: U\n---\nbody\n", "x.md", report) == ({"title": "T"}, 5, "body\n")
     assert report.lines() == ["x.md:3:1: error: duplicate key 'title' (first at line 2); keep only one"]
 
 

@@ -30,6 +30,10 @@ def test_choose_prose_flags_fallbacks_and_outdated_translations() -> None:
     chosen = choose_prose({"de": german, "en": current}, CHAINS["fr"], "de")
     assert (chosen.lang, chosen.notice) == ("en", "fallback")
     assert choose_prose({}, CHAINS["fr"], "de") is NOTHING
+    assert not chosen.stale
+    behind = choose_prose({"de": german, "en": prose("en", source_hash="0")}, CHAINS["fr"], "de")
+    assert (behind.lang, behind.notice, behind.stale) == ("en", "fallback", True)  # a stand-in that is itself outdated
+    assert not choose_prose({"de": german}, CHAINS["fr"], "de").stale  # the source is never behind
 
 
 def test_a_stand_in_text_keeps_the_generated_description() -> None:

@@ -33,8 +33,8 @@ def test_two_languages_in_one_process_each_render_in_their_own(shipped) -> None:
     french = Renderer(project, config, localizer(ROOT, "fr", config.fallback_chain("fr")))
     german = Renderer(project, config, localizer(ROOT, "de", config.fallback_chain("de")))
     assert french.env is not german.env
-    fr_html = french.render("hubs.html", "hubs", hubs=project.hubs, intro=french.intro("hubs"), focus_keys=[], states=[])
-    de_html = german.render("hubs.html", "hubs", hubs=project.hubs, intro=german.intro("hubs"), focus_keys=[], states=[])
+    fr_html = french.render("hubs.html", "hubs", hubs=project.hubs, intro=french.intro("hubs"), focus_keys=[], states=[], map_caption="")
+    de_html = german.render("hubs.html", "hubs", hubs=project.hubs, intro=german.intro("hubs"), focus_keys=[], states=[], map_caption="")
     assert french.loc.gettext("Show all hubs") in fr_html and french.loc.gettext("Show all hubs") != "Show all hubs"
     assert german.loc.gettext("Show all hubs") in de_html and german.loc.gettext("Show all hubs") not in fr_html
 

@@ -99,11 +99,32 @@ def test_misspelled_focus_suggests_and_lists_allowed_values(repo: Path):
 
 
 def test_unknown_state_lists_the_states(repo: Path):
-    write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("Nordrhein-Westfalen", "NRW")))
+    write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("Nordrhein-Westfalen", "Ruhr")))
     status, errors, _ = check(repo)
     assert status == 1
     assert len(errors) == 1
-    assert errors[0].startswith("hubs/dortmund/hub.yml:5:12: error: unknown state 'NRW'; allowed: Baden-Württemberg, Bayern, ")
+    assert errors[0].startswith("hubs/dortmund/hub.yml:5:12: error: unknown state 'Ruhr'; allowed: Baden-Württemberg, Bayern, ")
+
+
+@pytest.mark.parametrize(
+    ("written", "state"),
+    [("NRW", "Nordrhein-Westfalen"), ("NW", "Nordrhein-Westfalen"), ("by", "Bayern"), ("BW", "Baden-Württemberg")]
+    + [("MV", "Mecklenburg-Vorpommern"), ("ST", "Sachsen-Anhalt"), ("SN", "Sachsen"), ("TH", "Thüringen"), ("HB", "Bremen")],
+)
+def test_state_abbreviation_suggests_the_full_name(repo: Path, written: str, state: str):
+    write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("Nordrhein-Westfalen", written)))
+    expect(repo, f"hubs/dortmund/hub.yml:5:12: error: unknown state {written!r}; write the full German name: state: {state}")
+
+
+def test_all_sixteen_states_have_an_abbreviation():
+    from dehub.validate.schema import STATE_ABBREVIATIONS, STATES
+
+    assert set(STATE_ABBREVIATIONS.values()) == set(STATES)
+
+
+def test_decimal_comma_says_to_use_a_point(repo: Path):
+    write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("lat: 51.514", "lat: 51,514")))
+    expect(repo, "hubs/dortmund/hub.yml:6:10: error: latitude 51,514 has a decimal comma; write a point: lat: 51.514")
 
 
 def test_wrong_types(repo: Path):
@@ -434,7 +455,7 @@ def test_every_problem_is_reported_in_one_run(repo: Path):
     ]
     assert lines[:-1] == sorted(expected) == expected
     assert lines[-1].startswith("5 errors in 2 files (")
-    assert lines[-1] == "5 errors in 2 files (1 hubs, 0 events)"
+    assert lines[-1] == "5 errors in 2 files (2 hubs, 0 events; hub dortmund skipped (it has errors))"
     assert result.stdout == ""
 
 

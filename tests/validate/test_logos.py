@@ -59,8 +59,10 @@ def test_safe_svg_passes_and_reports_its_proportions() -> None:
 def test_raster_sizes_come_from_the_file_not_its_name() -> None:
     assert raster_size(png(30, 20)) == (30, 20)
     body = b"WEBPVP8X" + b"\x00" * 8 + (99).to_bytes(3, "little") + (49).to_bytes(3, "little")
-    webp_vp8x = b"RIFF" + len(body).to_bytes(4, "little") + body  # the RIFF size is the file's (a truncated WebP is refused)
+    webp_vp8x = b"RIFF" + len(body).to_bytes(4, "little") + body  # the RIFF size counts what follows it
     assert raster_size(webp_vp8x) == (100, 50)
+    with pytest.raises(LogoError, match="truncated"):
+        raster_size(webp_vp8x[:-1])
     with pytest.raises(LogoError, match="not a PNG or WebP"):
         raster_size(b"GIF89a....")
 

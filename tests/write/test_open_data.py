@@ -42,7 +42,9 @@ def test_hubs_json_matches_its_schema_and_the_hub_facts(built_site: BuiltSite) -
     berlin = data["hubs"][SLUGS.index("berlin")]
     assert set(berlin["name"]) == set(LANGS)
     assert berlin["name"]["en"] == "de:hub Berlin · Internet of Things & FinTech"
-    assert berlin["cities"] == [{"name": "Berlin", "state": "Berlin", "lat": 52.52, "lon": 13.405, "focus": []}]
+    city = {"name": "Berlin", "state": "Berlin", "lat": 52.52, "lon": 13.405, "focus": []}
+    assert [{key: value for key, value in c.items() if key in city} for c in berlin["cities"]] == [city]
+    assert berlin["cities"][0]["names"]["es"] == "Berlín" and berlin["cities"][0]["state_names"]["ja"] == "ベルリン州"
     assert [f["key"] for f in berlin["focus"]] == ["iot", "fintech"]
     assert berlin["focus"][0]["label"]["de"] == "Internet der Dinge" and berlin["focus"][0]["label"]["en"] == "Internet of Things"
     assert berlin["urls"] == {lang: built_site.url + f"{lang}/hubs/berlin/" for lang in LANGS}

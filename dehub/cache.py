@@ -1,0 +1,113 @@
+"""`check`'s memory of inputs it has already found clean, so an unchanged file skips the big imports.
+
+A key is the SHA-256 of what was checked (the file's bytes, and whatever else the verdict
+depends on, such as the schema) together with the project's fingerprint: its version and
+the bytes of its own code and schemas, so a changed validator never trusts an old verdict.
+Only "clean" is remembered; a file with problems is checked in full every time, so the
+cache can make `check` faster, never different. It lives in `.cache/dehub/` in the repo
+(gitignored), or in `$DEHUB_CACHE_DIR`; an unwritable folder just means no cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+
+from . import PACKAGE_DIR
+
+VERSION = "0.1.0"  # pyproject.toml's version (importlib.metadata alone costs more than a warm check saves)
+
+
+@cache
+def fingerprint() -> bytes:
+    """The project's version and code: a new validator invalidates every remembered verdict."""
+    digest = hashlib.sha256(VERSION.encode())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):  # the JSON Schemas are made in code (validate/schema.py)
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+class CleanCache:
+    def __init__(self, root: Path | None) -> None:
+        self.folder = Path(os.environ.get("DEHUB_CACHE_DIR") or root / ".cache" / "dehub") / "clean" if root else None
+
+    def _path(self, kind: str, parts: tuple[bytes, ...]) -> Path:
+        assert self.folder is not None
+        digest = hashlib.sha256(fingerprint() + kind.encode())
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "big") + part)
+        return self.folder / digest.hexdigest()
+
+    def is_clean(self, kind: str, *parts: bytes) -> bool:
+        return self.folder is not None and self._path(kind, parts).is_file()
+
+    def remember_clean(self, kind: str, *parts: bytes, output: str = "") -> None:
+        if self.folder is None:
+            return
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._path(kind, parts).write_text(output, encoding="utf-8")
+
+    def output(self, kind: str, *parts: bytes) -> str | None:
+        """What a clean run printed, if these inputs were found clean before."""
+        if self.folder is None:
+            return None
+        try:
+            return self._path(kind, parts).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+
+INPUTS = ("hubs", "content", "translations", "schema")  # what `check` reads, besides the .pot's sources
+# the environment the config reads (dehub/config.py: the site URL, the repository, the build date)
+ENVIRONMENT = ("DEHUB_", "GITHUB_REPOSITORY", "SOURCE_DATE_EPOCH")
+NOT_ENVIRONMENT = ("DEHUB_CACHE_DIR", "DEHUB_DEBUG")
+
+
+def inputs_digest(root: Path, source_tops: list[str]) -> bytes:
+    """Every file `check` can read (type, link target or bytes), the environment it reads and today."""
+    import datetime
+
+    digest = hashlib.sha256(datetime.date.today().isoformat().encode())
+    for name, value in sorted(os.environ.items()):
+        if name.startswith(ENVIRONMENT) and name not in NOT_ENVIRONMENT:
+            digest.update(f"{name}={value}\0".encode())
+    for name in ("mkdocs.yml", "babel.cfg"):
+        digest.update(_entry(root, root / name))
+    for top in sorted({*INPUTS, *source_tops}):
+        folder = root / top
+        if folder.is_dir() and not folder.is_symlink():
+            for path in sorted(folder.rglob("*")):
+                if "__pycache__" not in path.parts:
+                    digest.update(_entry(root, path))
+        else:
+            digest.update(_entry(root, folder))
+    return digest.digest()
+
+
+def _entry(root: Path, path: Path) -> bytes:
+    rel = path.relative_to(root).as_posix().encode() + b"\0"
+    try:
+        if path.is_symlink():
+            return rel + b"link:" + os.readlink(path).encode() + b"\0"
+        if path.is_file():
+            data = path.read_bytes()
+            return rel + b"file:" + len(data).to_bytes(8, "big") + data
+        return rel + (b"dir\0" if path.is_dir() else b"missing\0")
+    except OSError as exc:
+        return rel + f"error:{exc.errno}".encode()
+
+
+_active = CleanCache(None)  # no cache until `check` turns it on for its repository
+
+
+def use_cache(root: Path | None) -> None:
+    global _active
+    _active = CleanCache(root)
+
+
+def clean_cache() -> CleanCache:
+    return _active
