@@ -6,6 +6,7 @@ import copy
 from collections.abc import Callable
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -18,7 +19,8 @@ def translated_palette(palette: object, gettext: Callable[[str], str]) -> object
     for option in palette if isinstance(palette, list) else [palette]:
         toggle = option.get("toggle") if isinstance(option, dict) else None
         if isinstance(toggle, dict) and toggle.get("name"):
-            toggle["name"] = gettext(str(toggle["name"]))
+            # escaped here: Material prints the label into an attribute and MkDocs doesn't autoescape
+            toggle["name"] = str(escape(gettext(str(toggle["name"]))))
     return palette
 
 
