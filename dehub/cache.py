@@ -89,10 +89,10 @@ def inputs_digest(root: Path, source_tops: list[str]) -> bytes:
 
 
 def _entry(root: Path, path: Path) -> bytes:
-    rel = path.relative_to(root).as_posix().encode() + b"\0"
+    rel = os.fsencode(path.relative_to(root).as_posix()) + b"\0"  # names that are not UTF-8 too
     try:
         if path.is_symlink():
-            return rel + b"link:" + os.readlink(path).encode() + b"\0"
+            return rel + b"link:" + os.fsencode(os.readlink(path)) + b"\0"
         if path.is_file():
             data = path.read_bytes()
             return rel + b"file:" + len(data).to_bytes(8, "big") + data
