@@ -14,9 +14,10 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .diagnostics import Diagnostic, Report
+if TYPE_CHECKING:  # types only: diagnostics.print_report calls this module
+    from .diagnostics import Diagnostic, Report
 
 LIMIT = 10  # GitHub's limit per kind and step
 
