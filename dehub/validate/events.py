@@ -9,7 +9,7 @@ from ..config import Config
 from ..diagnostics import Report, did_you_mean, shorten
 from ..load.safe_yaml import Document
 from ..model import Event, Hub
-from .schema_errors import Invalid, schema_errors
+from .schema_errors import MAX_ITEMS, Invalid, schema_errors
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2099, 12, 31)  # calendars and feeds add days and zones: no year 9999
 
@@ -106,7 +106,11 @@ def build_agency_events(
         invalid = schema_errors(doc, "event", report)
         cities: set[str] | None = set()
         named = doc.data.get("hubs") if invalid.ok(("hubs",)) else []
+        if not isinstance(named, list) or len(named) > MAX_ITEMS:  # refused before the schema ran
+            named = []
         for index, slug in enumerate(named):
+            if not isinstance(slug, str):  # the schema reported it
+                continue
             if slug in skipped:
                 cities = None  # that hub has errors of its own: its cities are unknown
             elif slug not in by_slug:

@@ -282,7 +282,7 @@ LINT_CASES = [
     ("fr", 'msgid "Home"\nmsgstr "Acc\\ueil"\n', None, ["10: error: unsupported escape sequence '\\\\u'; use \\n, \\t, \\\" or \\\\"]),
     (
         "fr",
-        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\nmsgstr[2] "%(num)d hubs"\n',
+        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)d hub"\nmsgstr[1] "%(num)d hubs"\nmsgstr[2] "%(num)s hubs"\n',
         None,
         [
             "11: error: msgstr[0]: placeholder '%(num)d' has another type than the msgid's '%(num)s'",

@@ -257,7 +257,7 @@ def validate(folder: Path, text: str) -> Report:
     source = HubSource(slug="dortmund", folder=folder, rel="hubs/dortmund", document=doc)
     hub = build_hub(source, config, report)
     if hub is not None and doc is not None:
-        check_former_slugs([hub], {"dortmund": doc}, report)
+        check_former_slugs({"dortmund": doc}, report)
     event_doc = load_yaml(text, "content/events/fuzz.yml", report)
     if event_doc is not None:
         build_agency_events([event_doc], [hub] if hub else [], config, report)

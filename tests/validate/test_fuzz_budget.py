@@ -25,7 +25,7 @@ from tests.conftest import ROOT
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 BUDGET = 2.0  # CPU seconds per input file, in check and per language in build
-SMALL_BUDGET = 0.5  # per fuzz example (at most ~40 KB)
+SMALL_BUDGET = 2.0  # CPU seconds per fuzz example (at most ~40 KB): the per-file budget, with room for a loaded machine
 PIECES = [
     "[", "[a ", "![", "](", "]", "(", ")", "*", "_", "~", "**", "> ", "- ", "1. ", "    ", "\t", "\n", "\n\n",
     '<div markdown="1">', "</div>", "<div>", "`", "<", "&", "{: #x }", "{#a}", "|", "x", "[^1]", "\\", "<http://", "!!! note\n    ",
