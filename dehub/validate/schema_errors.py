@@ -26,7 +26,8 @@ class Invalid:
         return bool(self.paths)
 
     def ok(self, key: tuple) -> bool:
-        return not any(path[: len(key)] == key for path in self.paths)
+        """Nothing failed at `key`, inside it, or in a part that contains it."""
+        return not any(path[: len(key)] == key or key[: len(path)] == path for path in self.paths)
 
 
 MAX_ITEMS = 500  # entries of any list or mapping (events: 500), before the schema runs
