@@ -3,10 +3,7 @@
 Every check pofilter has runs (`StandardChecker`, `StandardUnitChecker`, with the language's own
 settings, as `pofilter --language=LANG` runs them), except the few in LEFT_OUT, each with its
 reason. A failure is reported like every other problem, at the line of the msgstr (or msgstr[k])
-that fails, with the check's name and a hint:
-
-    translations/fr/LC_MESSAGES/messages.po:120: error: msgstr: pofilter printf: Missing printf
-    variable: %(num)s; keep every placeholder of the msgid, spelt as there
+that fails, with the check's name and a hint (`...po:14: error: msgstr: pofilter xmltags: ...`).
 
 It is not part of `build.py check`: translate-toolkit is a test dependency, and `check` stays
 fast and runs on the main dependencies only (and skips clean input, dehub/cache.py). The test
@@ -205,7 +202,17 @@ def check_catalog(parsed: Parsed, file: Path, report: Report) -> None:
     """Every active, translated entry of one readable catalog; failures go to `report`."""
     texts, units = make_checker(parsed.lang)
     single = single_number_forms(parse_rule(expected_plural_forms(parsed.lang)))
-    for unit in factory.getobject(str(file)).units:
+    try:
+        store = factory.getobject(str(file))
+    except Exception as exc:  # noqa: BLE001 - Babel read it (`parsed`), translate-toolkit's parser did not
+        report.error(
+            parsed.path,
+            1,
+            0,
+            f"pofilter cannot read the catalog ({' '.join(str(exc).split())[:MAX_MESSAGE]}); save it with a gettext editor",
+        )
+        return
+    for unit in store.units:
         if unit.isheader() or unit.isobsolete() or unit.isfuzzy() or not any(unit.target.strings if unit.hasplural() else [unit.target]):
             continue  # obsolete, fuzzy and empty entries are not used on the site
         singular = str(unit.source)
@@ -220,10 +227,18 @@ def check_catalog(parsed: Parsed, file: Path, report: Report) -> None:
                 if form in single and COUNT not in text:  # a form for one number may say it in words
                     source = " ".join(source.replace(COUNT, " ").split())
                 if text:
-                    _report(report, parsed.path, lines.get(form, entry_line), f"msgstr[{form}]", texts.run_filters(text_unit(source, text)))
-            _report(report, parsed.path, entry_line, "msgstr", units.run_filters(unit))
+                    _report(report, parsed.path, lines.get(form, entry_line), f"msgstr[{form}]", _run(texts, text_unit(source, text)))
+            _report(report, parsed.path, entry_line, "msgstr", _run(units, unit))
         else:
-            _report(report, parsed.path, lines.get(0, entry_line), "msgstr", texts.run_filters(text_unit(singular, str(unit.target))))
+            _report(report, parsed.path, lines.get(0, entry_line), "msgstr", _run(texts, text_unit(singular, str(unit.target))))
+
+
+def _run(checker: checks.TeeChecker, unit: pounit) -> dict:
+    """The failed checks' messages; a check that breaks on a text is reported, not raised."""
+    try:
+        return checker.run_filters(unit)
+    except ValueError as exc:  # run_filters wraps what a check raised: "error in filter NAME: ..."
+        return {"(internal)": f"a check could not run on this text: {exc}"}
 
 
 def _report(report: Report, path: str, line: int, label: str, failures: dict) -> None:
@@ -274,8 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     report = Report()
-    langs = _languages(root, args.catalogs, report)
-    found, checked = run(root, langs)
+    found, checked = run(root, _languages(root, args.catalogs, report))
     report.extend(found)
     return print_report(report, f"pofilter on {checked} catalog{'s' if checked != 1 else ''}", args.format)
 

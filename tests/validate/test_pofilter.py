@@ -14,7 +14,7 @@ import yaml
 from translate.filters import checks
 
 from dehub.config import load_config
-from dehub.validate.pofilter import HINTS, LEFT_OUT, make_checker, run, text_unit
+from dehub.validate.pofilter import HINTS, LEFT_OUT, DehubChecker, make_checker, run, text_unit
 from tests.conftest import ROOT, make_repo
 from tests.test_layout import imports_of, modules
 
@@ -135,6 +135,16 @@ def test_an_unreadable_catalog_or_a_wrong_path_is_an_error_not_a_traceback(tmp_p
     assert f"{FR}:{line}: error: syntax error:" in result.stderr
     assert "(not checked by pofilter until fixed)" in result.stderr
     assert "README.md: error: not the catalog of a configured language" in result.stderr
+
+
+def test_a_check_that_breaks_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def endpunc(self: DehubChecker, str1: str, str2: str) -> bool:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(DehubChecker, "endpunc", endpunc)
+    report, checked = run(make_repo(tmp_path), ["fr"])
+    assert checked == 1 and report.lines()
+    assert all(": pofilter (internal): a check could not run on this text: error in filter endpunc:" in line for line in report.lines())
 
 
 def test_the_checks_left_out_are_pofilter_checks_with_a_reason() -> None:
