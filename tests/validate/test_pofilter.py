@@ -190,6 +190,12 @@ def test_endpunc_a_full_width_colon_is_a_colon() -> None:
     assert "endpunc" in fails("ja", "Proposed license:", "提案中のライセンス")
 
 
+def test_endpunc_a_french_colon_after_a_narrow_no_break_space_is_a_colon() -> None:
+    assert "endpunc" not in fails("fr", "Proposed license:", "Licence proposée\u202f:")
+    assert "endpunc" not in fails("fr", "Proposed license:", "Licence proposée\u00a0:")
+    assert "endpunc" in fails("fr", "Proposed license:", "Licence proposée")
+
+
 def test_puncspacing_a_narrow_no_break_space_before_a_semicolon_is_french() -> None:
     source = "all events as a calendar (iCalendar); each hub's page links to its own calendar"
     assert "puncspacing" not in fails("fr", source, "tous les événements (iCalendar)\u202f; la page de chaque hub renvoie à son calendrier")
