@@ -11,6 +11,7 @@ from ..config import Config
 from ..diagnostics import Report
 from ..urls import SLUG_PATTERN
 from .files import MAX_PROSE_BYTES, relative, safe_file
+from .names import content_file_problem
 from .safe_yaml import FRONT_MATTER, Document, load_yaml, read_file
 from .tree import refused_entry
 
@@ -77,7 +78,12 @@ def read_news_files(root: Path, config: Config, report: Report) -> list[NewsSour
             if file.name.startswith(".") or refused_entry(file, relative(root, file), report):
                 continue
             if file.suffix != ".md" or file.is_dir():
-                report.error(relative(root, file), 0, 0, f"only news posts (YYYY-MM-DD-slug.md) belong in content/{lang}/news/")
+                hint = (
+                    content_file_problem(file.name, f"content/{lang}/news/")
+                    if not file.is_dir()
+                    else f"the folder {file.name!r} is not read"
+                )
+                report.error(relative(root, file), 1, 0, f"{hint}; only news posts (YYYY-MM-DD-slug.md) belong in content/{lang}/news/")
                 continue
             source = read_post(root, file, lang, report)
             if source is not None:

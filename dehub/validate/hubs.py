@@ -7,6 +7,7 @@ import math
 from ..config import Config
 from ..diagnostics import Report
 from ..load.files import HubSource, inside
+from ..load.names import LOGO_SUFFIXES, hub_file_problem
 from ..load.safe_yaml import Document
 from ..model import City, Hub
 from ..urls import FILTER_PREFIXES
@@ -23,6 +24,8 @@ def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
     check_hub_prose(source, config, report)
     check_hub_meta(source.prose, report)
     doc = source.document
+    logo_name = doc.data.get("logo") if doc is not None and isinstance(doc.data, dict) else None
+    check_unread_files(source, logo_name if isinstance(logo_name, str) else None, doc is not None, config, report)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
@@ -108,6 +111,16 @@ def check_city(doc: Document, index: int, raw: object, focus: tuple, invalid: In
     if not invalid.ok(key) or not finite:
         return None
     return City(raw["name"], raw["state"], float(raw["lat"]), float(raw["lon"]), tuple(raw.get("focus", [])))
+
+
+def check_unread_files(source: HubSource, logo: str | None, readable: bool, config: Config, report: Report) -> None:
+    """Every file in the folder the build does not read (not hub.yml, a prose file or the logo)
+    is an error naming what it should be called; while hub.yml can't be read, images are left alone."""
+    for name in source.other_files:
+        if name.startswith(".") or name == logo or (not readable and name.lower().endswith(LOGO_SUFFIXES)):
+            continue
+        folder = (source.folder / name).is_dir() and not (source.folder / name).is_symlink()
+        report.error(f"{source.rel}/{name}", 1, 0, hub_file_problem(name, config.codes, folder))
 
 
 def check_logo(source: HubSource, name: str, doc: Document, config: Config, report: Report) -> Logo | None:
