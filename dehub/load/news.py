@@ -78,10 +78,9 @@ def read_news_files(root: Path, config: Config, report: Report) -> list[NewsSour
             if file.name.startswith(".") or refused_entry(file, relative(root, file), report):
                 continue
             if file.suffix != ".md" or file.is_dir():
+                named_right = not file.is_dir() and FILE_NAME.match(file.name.rpartition(".")[0].lower() + ".md")
                 hint = (
-                    content_file_problem(file.name, f"content/{lang}/news/")
-                    if not file.is_dir()
-                    else f"the folder {file.name!r} is not read"
+                    content_file_problem(file.name, f"content/{lang}/news/") if named_right else f"{file.name!r} is not read by the build"
                 )
                 report.error(relative(root, file), 1, 0, f"{hint}; only news posts (YYYY-MM-DD-slug.md) belong in content/{lang}/news/")
                 continue
