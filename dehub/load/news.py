@@ -12,7 +12,7 @@ from ..diagnostics import Report
 from ..urls import SLUG_PATTERN
 from .files import MAX_PROSE_BYTES, relative, safe_file
 from .names import content_file_problem
-from .safe_yaml import FRONT_MATTER, Document, load_yaml, read_file
+from .safe_yaml import FRONT_MATTER, Document, load_yaml, read_file, report_not_a_mapping
 from .tree import refused_entry
 
 FILE_NAME = re.compile(rf"^(\d{{4}}-\d{{2}}-\d{{2}})-({SLUG_PATTERN[1:-1]})\.md$")
@@ -39,7 +39,9 @@ def _front_matter(text: str, path: str, report: Report) -> tuple[Document, int, 
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        report.error(path, 2, 1, "front matter must be a mapping of 'key: value' lines (title, date, summary, hubs)")
+        report_not_a_mapping(
+            doc, match.group(1) or "", 2, "front matter must be a mapping of 'key: value' lines (title, date, summary, hubs)", report
+        )
         return None
     return doc, text[: match.end()].count("\n") + 1, text[match.end() :]
 

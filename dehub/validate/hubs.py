@@ -8,13 +8,14 @@ from ..config import Config
 from ..diagnostics import Report
 from ..load.files import HubSource, inside
 from ..load.names import LOGO_SUFFIXES, hub_file_problem
-from ..load.safe_yaml import Document
+from ..load.safe_yaml import Document, report_not_a_mapping
 from ..model import City, Hub
 from ..urls import FILTER_PREFIXES
 from .content import check_hub_meta
 from .events import build_events, check_languages, check_url
 from .logos import Logo, LogoError, read_logo
 from .prose import check_hub_prose
+from .schema import hub_schema
 from .schema_errors import WHAT, Invalid, schema_errors, type_name
 
 
@@ -30,9 +31,16 @@ def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
         return None
     if not isinstance(doc.data, dict):
         what = "empty" if doc.data is None else f"{type_name(doc.data)} at the top level"
-        report.error(doc.path, 1, 1, f"hub.yml is {what}; it must be a mapping of keys like 'name:', 'cities:', 'focus:'")
+        report_not_a_mapping(
+            doc,
+            doc.text,
+            1,
+            f"hub.yml is {what}; it must be a mapping of keys like 'name:', 'cities:', 'focus:'",
+            report,
+            set(hub_schema()["properties"]),
+        )
         return None
-    invalid = schema_errors(doc, "hub", report)
+    invalid = schema_errors(doc, "hub", report, config.root)
     data = doc.data
     if invalid.ok(("name",)):
         check_languages(doc, ("name",), data["name"], config, report)
