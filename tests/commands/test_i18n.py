@@ -54,6 +54,12 @@ def test_the_committed_pot_is_current() -> None:
     assert problem is None, problem.text() + "\n(run `python build.py i18n extract`, then `i18n update`, and translate)"
 
 
+def test_the_committed_pot_holds_every_hubs_city_too() -> None:
+    """What the deploy workflow's step runs after each merge (the cities are not `check`'s)."""
+    result = run_build_py("i18n", "extract", "--check")
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_ui_string_is_translated(lang: str) -> None:
     with open(ROOT / POT, "rb") as handle:
@@ -112,6 +118,7 @@ def without_left_out_counts(failures: str, lang: str) -> str:
 
 def test_extract_is_deterministic_and_a_stale_pot_is_reported(tmp_path: Path) -> None:
     repo = code_repo(tmp_path)
+    run_build_py("i18n", "extract", root=repo)  # the shipped .pot, as this branch's extract writes it
     assert stale_pot(repo) is None
     pot = (repo / POT).read_bytes()
     result = run_build_py("i18n", "extract", root=repo, env={"SOURCE_DATE_EPOCH": "1900000000"})
@@ -130,9 +137,73 @@ def test_extract_is_deterministic_and_a_stale_pot_is_reported(tmp_path: Path) ->
     assert stale_pot(repo) is None
     assert "#: dehub/render/templates/events.html:" in (repo / POT).read_text(encoding="utf-8")
 
-    events.write_text("\n" + events.read_text(encoding="utf-8"), encoding="utf-8")
-    moved = stale_pot(repo)
-    assert moved is not None and moved.severity == "warning" and "source references are out of date" in moved.message
+
+def test_moved_code_and_new_comments_need_no_extract(tmp_path: Path) -> None:
+    """The .pot's freshness is its messages, not the code's bytes: lines moved, a comment added."""
+    repo = code_repo(tmp_path)
+    events = repo / "dehub" / "render" / "templates" / "events.html"
+    events.write_text("{# a comment #}\n\n" + events.read_text(encoding="utf-8"), encoding="utf-8")
+    module = repo / "dehub" / "localize" / "focus.py"
+    module.write_text("# a comment line\n" + module.read_text(encoding="utf-8"), encoding="utf-8")
+    assert stale_pot(repo) is None
+    assert run_build_py("i18n", "extract", "--check", root=repo).returncode == 0
+
+
+def test_a_hub_change_with_a_yaml_error_gives_exactly_the_hubs_errors(tmp_path: Path) -> None:
+    repo = code_repo(tmp_path)
+    pot = (repo / POT).read_bytes()
+    hub = repo / "hubs" / "dortmund" / "hub.yml"
+    hub.write_text(
+        hub.read_text(encoding="utf-8").replace("    state: Nordrhein-Westfalen", "    state Nordrhein-Westfalen"), encoding="utf-8"
+    )
+    result = run_build_py("check", root=repo)
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if ": error: " in line] == [
+        "hubs/dortmund/hub.yml:12:10: error: missing ':' after the key 'state'; write it as 'state: Nordrhein-Westfalen'"
+    ]
+    assert "messages.pot" not in result.stdout + result.stderr
+
+    extracted = run_build_py("i18n", "extract", root=repo)  # the advice is never to extract from a broken hub
+    assert extracted.returncode == 1
+    assert "hubs/dortmund/hub.yml:12:10: error: missing ':' after the key 'state'" in extracted.stderr
+    assert f"1 error in 1 file ({POT} not written)" in extracted.stderr
+    assert (repo / POT).read_bytes() == pot
+
+
+@pytest.mark.parametrize("change", ["renamed", "comment", "new hub"])
+def test_a_hub_change_never_reports_the_pot_but_the_deploy_step_does(tmp_path: Path, change: str) -> None:
+    repo = code_repo(tmp_path)
+    hub = repo / "hubs" / "dortmund" / "hub.yml"
+    text = hub.read_text(encoding="utf-8")
+    if change == "renamed":
+        hub.write_text(text.replace("name: Dortmund", "name: Dortmund-Mitte"), encoding="utf-8")
+    elif change == "comment":
+        hub.write_text(text.replace("cities:\n", "# the hub's cities\ncities:\n"), encoding="utf-8")
+    else:
+        shutil.copytree(repo / "hubs" / "dortmund", repo / "hubs" / "bremen")
+        new = repo / "hubs" / "bremen" / "hub.yml"
+        new.write_text(text.replace("name: Dortmund", "name: Bremen").replace("Nordrhein-Westfalen", "Bremen"), encoding="utf-8")
+    result = run_build_py("check", root=repo)
+    assert "messages.pot" not in result.stdout + result.stderr
+    after_merge = run_build_py("i18n", "extract", "--check", root=repo)
+    if change == "comment":  # a reference moved, no message changed
+        assert after_merge.returncode == 0
+    else:
+        assert after_merge.returncode == 1
+        assert "translations/messages.pot:1: error: out of date: 1 new message(s)" in after_merge.stderr
+        assert run_build_py("i18n", "extract", root=repo).returncode == 0
+        assert run_build_py("i18n", "extract", "--check", root=repo).returncode == 0
+
+
+def test_extract_refuses_a_template_babel_cannot_read(tmp_path: Path) -> None:
+    repo = code_repo(tmp_path)
+    pot = (repo / POT).read_bytes()
+    broken = repo / "dehub" / "render" / "templates" / "events.html"
+    broken.write_text(broken.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    result = run_build_py("i18n", "extract", root=repo)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "dehub/render/templates/events.html:" in result.stderr and ": error: cannot extract UI strings: " in result.stderr
+    assert (repo / POT).read_bytes() == pot
 
 
 def test_a_repo_without_babel_cfg_has_no_stale_pot(tmp_path: Path) -> None:
