@@ -62,7 +62,7 @@ def i18n_diff(root: Path, config: Config, given: str) -> int:
     if recorded is None:
         print(f"{shown}: error: has no source_hash, so the German version it translates is unknown", file=sys.stderr)
         return 1
-    if translates(recorded, original.body):
+    if translates(recorded, original.body, original.meta):
         print(f"{shown}: current; the German text ({german_rel}) has not changed since it was translated")
         return 0
     inside = git(root, "rev-parse", "--is-inside-work-tree")

@@ -53,7 +53,7 @@ def _prose_state(root: Path, german: Path, translated: Path, lang: str, source: 
     if not translated.is_file():
         return "missing"
     original, version = read_prose(root, german, source, Report()), read_prose(root, translated, lang, Report())
-    current = original is not None and version is not None and translates(version.recorded_hash, original.body)
+    current = original is not None and version is not None and translates(version.recorded_hash, original.body, original.meta)
     return "present" if current else "outdated"
 
 
@@ -244,7 +244,7 @@ def mark_current(root: Path, config: Config, paths: list[str]) -> int:
             raw = path.read_bytes().decode("utf-8") if original else ""
         except UnicodeDecodeError:
             raw, problem = "", "is not UTF-8 text"
-        text = with_hash(raw, source_hash(original.body)) if original and not problem else None
+        text = with_hash(raw, source_hash(original.body, original.meta)) if original and not problem else None
         if german and original is None:
             problem = "its German source has errors: " + "; ".join(report.lines())
         elif text is None and not problem:
@@ -253,8 +253,8 @@ def mark_current(root: Path, config: Config, paths: list[str]) -> int:
             print(f"{shown}: error: {problem}", file=sys.stderr)
             failed += 1
         elif text == raw:
-            print(f"{shown}: already current ({source_hash(original.body)})")
+            print(f"{shown}: already current ({source_hash(original.body, original.meta)})")
         else:
             path.write_bytes(text.encode("utf-8"))
-            print(f"{shown}: source_hash {source_hash(original.body)}")
+            print(f"{shown}: source_hash {source_hash(original.body, original.meta)}")
     return 1 if failed else 0
