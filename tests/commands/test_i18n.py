@@ -493,11 +493,13 @@ def status_repo(tmp_path: Path) -> Path:
     write(repo / "hubs/b/en.md", f"---\nsource_hash: {source_hash('Der Hub in B.')}\n---\nThe hub in B.\n")
     write(repo / "content/de/index.md", "---\ntitle: Start\n---\nWillkommen.\n")
     write(repo / "content/de/leichte-sprache.md", "---\ntitle: Leichte Sprache\n---\nEinfach.\n")
-    write(repo / "content/en/index.md", f"---\ntitle: Start\nsource_hash: {source_hash('Willkommen.')}\n---\nWelcome.\n")
+    write(
+        repo / "content/en/index.md", f"---\ntitle: Start\nsource_hash: {source_hash('Willkommen.', {'title': 'Start'})}\n---\nWelcome.\n"
+    )
     write(repo / "content/de/news/2027-01-02-start.md", "---\ntitle: Start\ndate: 2027-01-02\nsummary: Los.\n---\nEs geht los.\n")
     write(
         repo / "content/en/news/2027-01-02-start.md",
-        f"---\ntitle: Start\ndate: 2027-01-02\nsummary: Go.\nsource_hash: {source_hash('Es geht los.')}\n---\nWe start.\n",
+        f"---\ntitle: Start\ndate: 2027-01-02\nsummary: Go.\nsource_hash: {source_hash('Es geht los.', {'title': 'Start', 'summary': 'Los.'})}\n---\nWe start.\n",
     )
     write(repo / "content/events/e.yml", "title: {de: Treffen, en: Meeting}\nstart: 2027-03-01\ncity: A\nhubs: [a]\n")
     return repo
@@ -560,6 +562,9 @@ def test_outdated_prose_and_mark_current(status_repo: Path) -> None:
     assert "already current" in run_build_py("i18n", "mark-current", "hubs/a/fr.md", root=status_repo).stdout
 
 
+POST_HASH = source_hash("Es geht los.", {"title": "Start", "summary": "Los."})  # the German post's title and summary count
+
+
 def test_mark_current_adds_front_matter_and_keys(status_repo: Path) -> None:
     plain = status_repo / "hubs/b/fr.md"
     plain.write_text("Le hub à B.\n", encoding="utf-8")
@@ -573,7 +578,7 @@ def test_mark_current_adds_front_matter_and_keys(status_repo: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (
         post.read_text(encoding="utf-8")
-        == f"---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\nsource_hash: {source_hash('Es geht los.')}\n---\nOn commence.\n"
+        == f"---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\nsource_hash: {POST_HASH}\n---\nOn commence.\n"
     )
     assert plain.read_text(encoding="utf-8").endswith("\n---\nLe hub à B.\n")
     assert plain.read_text(encoding="utf-8").startswith("---\nsource_hash:")
