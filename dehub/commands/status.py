@@ -174,10 +174,26 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
             " update them, then run `python build.py i18n mark-current PATH`):",
         ]
         lines += [bullet + shown(path) for path in outdated]
+    fuzzy = fuzzy_entries(root, config)
+    if fuzzy:
+        lines += ["", "Fuzzy entries (not on the site until you check them and clear the flag; Poedit: needs work):"]
+        lines += [bullet + shown(entry) for entry in fuzzy]
     if gaps:
         lines += ["", "Gaps in complete languages:"] + [bullet + shown(gap) for gap in gaps]
     print("\n".join(lines))
     return 1 if strict and gaps else 0
+
+
+def fuzzy_entries(root: Path, config: Config) -> list[str]:
+    """'translations/fr/LC_MESSAGES/messages.po:81: 'Past events'' for every fuzzy entry, by language."""
+    found = []
+    for lang in config.codes:
+        parsed = None if lang == MESSAGES_LANGUAGE else parse_catalog(root, lang)
+        for message in parsed.catalog if parsed is not None and parsed.catalog is not None else ():
+            if message.id and message.fuzzy:
+                msgid = message.id if isinstance(message.id, str) else message.id[0]
+                found.append(f"{parsed.path}:{message.lineno}: {msgid!r}")
+    return found
 
 
 def _hash_line(value: str) -> str:

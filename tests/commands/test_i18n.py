@@ -340,7 +340,22 @@ LINT_CASES = [
         None,
         ["12: error: duplicate message definition for 'Home' (first defined on line 9)"],
     ),
-    ("fr", 'msgid "Home"\nmsgstr "Accueil\n', None, ["10: error: syntax error: 'msgstr \"Accueil' is not a keyword with a quoted string"]),
+    (
+        "fr",
+        'msgid "Home"\nmsgstr "Accueil\n',
+        None,
+        ['10: error: the quote opened at line 10 col 8 is not closed; end the string with " on the same line'],
+    ),
+    (  # one error, in words, first: no knock-on placeholder errors from the entries the open quote runs into
+        "fr",
+        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)s hub\nmsgstr[1] "%(num)s hubs"\nmsgstr[2] "%(num)s hubs"\n\n'
+        'msgid "Hubs in %(state)s"\nmsgstr ""\n"Hubs en %(state)s\n"dans la région"\n',
+        None,
+        [
+            '11: error: the quote opened at line 11 col 11 is not closed; end the string with " on the same line',
+            '17: error: the quote opened at line 17 col 1 is not closed; end the string with " on the same line',
+        ],
+    ),
     (
         "fr",
         'msgid "Home"\nmsgtxt "Accueil"\n',
@@ -404,16 +419,26 @@ def test_each_lint_rule_reports_path_and_line(tmp_path: Path, lang: str, body: s
     assert report.lines() == [f"{PO.format(lang=lang)}:{line}" for line in expected]
 
 
-def test_fuzzy_entries_are_not_held_to_their_new_placeholders(tmp_path: Path) -> None:
+def test_errors_inside_fuzzy_entries_are_checked_too_as_warnings(tmp_path: Path) -> None:
+    """A fuzzy entry is not on the site, so `check` passes; but its problems are named, so that
+    clearing the flag can't ship a broken placeholder. Markup stays an error even there."""
     repo = make_repo(tmp_path)
     path = repo / PO.format(lang="fr")
     path.write_text(
-        HEADER.format(lang="fr", plural=expected_plural_forms("fr")) + '#, fuzzy\nmsgid "Hubs in %(state)s"\nmsgstr "Hubs"\n',
+        HEADER.format(lang="fr", plural=expected_plural_forms("fr"))
+        + '#, fuzzy\nmsgid "Hubs in %(state)s"\nmsgstr "Hubs"\n\n#, fuzzy\nmsgid "Home"\nmsgstr "<b>Accueil</b>"\n',
         encoding="utf-8",
     )
     report = Report()
     lint_catalogs(repo, load_config(repo), report)
-    assert report.lines() == []
+    assert report.lines() == [
+        f"{PO.format(lang='fr')}:11: warning: fuzzy entry: msgstr: placeholder '%(state)s' is missing; "
+        "keep every placeholder of the msgid; fix it before you clear the fuzzy flag",
+        f"{PO.format(lang='fr')}:15: error: msgstr: HTML markup '<b>' is not allowed (the msgid has none); translations are plain text",
+    ]
+    assert not report.ok
+    status = run_build_py("i18n", "status", root=repo).stdout
+    assert f"  {PO.format(lang='fr')}:10: 'Hubs in %(state)s'" in status and f"  {PO.format(lang='fr')}:14: 'Home'" in status
 
 
 def test_a_catalog_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
