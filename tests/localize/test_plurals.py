@@ -12,9 +12,9 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from dehub.config import load_config
 from dehub.localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule, remap_forms
 from dehub.validate.catalogs import plural_rule_problem
-from dehub.config import load_config
 from tests.conftest import ROOT, make_repo, run_build_py
 
 # The rules Babel 2.18 wrote (CLDR before the "many" forms of French and Spanish, and with
