@@ -57,6 +57,8 @@ def test_every_unread_file_is_an_error_with_its_right_name(tmp_path: Path) -> No
     (repo / "content" / "de" / "news").mkdir(parents=True)
     (repo / "content" / "de" / "About.markdown").write_text("# About\n", encoding="utf-8")
     (repo / "content" / "de" / "news" / "2027-01-01-hub-abend.markdown").write_text("x\n", encoding="utf-8")
+    (repo / "content" / "events").mkdir(parents=True)
+    (repo / "content" / "events" / "summit.YML").write_text("title: Summit\n", encoding="utf-8")
     (repo / "translations" / "FR").mkdir()
     (repo / "translations" / "fr.po").write_text("", encoding="utf-8")
     (repo / "translations" / "de" / "LC_MESSAGES" / "message.po").write_text("", encoding="utf-8")
@@ -68,6 +70,8 @@ def test_every_unread_file_is_an_error_with_its_right_name(tmp_path: Path) -> No
         "content/de/About.markdown:1: error: 'About.markdown' is not read by the build; did you mean 'about.md'? pages end in .md",
         "content/de/news/2027-01-01-hub-abend.markdown:1: error: '2027-01-01-hub-abend.markdown' is not read by the build; "
         "did you mean '2027-01-01-hub-abend.md'? pages end in .md; only news posts (YYYY-MM-DD-slug.md) belong in content/de/news/",
+        "content/events/summit.YML:1: error: 'summit.YML' is not read by the build; did you mean 'summit.yml'? "
+        "content/events/ holds one event per .yml file",
         "hubs/dortmund/FR.md:1: error: 'FR.md' is not read by the build; did you mean 'fr.md'? rename it to fr.md",
         "hubs/dortmund/english.md:1: error: 'english.md' is not read by the build; did you mean 'en.md'? rename it to en.md",
         "hubs/dortmund/fr.markdown:1: error: 'fr.markdown' is not read by the build; did you mean 'fr.md'? rename it to fr.md",
