@@ -61,6 +61,11 @@ def parser() -> argparse.ArgumentParser:
         help="status: exit 1 when a language marked complete (* in the table) lacks or has outdated anything",
     )
     i18n.add_argument(
+        "--check",
+        action="store_true",
+        help="extract: write nothing; exit 1 when messages.pot lacks or keeps a message (the deploy workflow's step)",
+    )
+    i18n.add_argument(
         "--force",
         action="store_true",
         help="update: write a catalog even if it has errors or would lose translations (keeps only what can be read)",

@@ -53,7 +53,7 @@ def _prose_state(root: Path, german: Path, translated: Path, lang: str, source: 
     if not translated.is_file():
         return "missing"
     original, version = read_prose(root, german, source, Report()), read_prose(root, translated, lang, Report())
-    current = original is not None and version is not None and translates(version.recorded_hash, original.body)
+    current = original is not None and version is not None and translates(version.recorded_hash, original.body, original.meta)
     return "present" if current else "outdated"
 
 
@@ -174,10 +174,26 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
             " update them, then run `python build.py i18n mark-current PATH`):",
         ]
         lines += [bullet + shown(path) for path in outdated]
+    fuzzy = fuzzy_entries(root, config)
+    if fuzzy:
+        lines += ["", "Fuzzy entries (not on the site until you check them and clear the flag; Poedit: needs work):"]
+        lines += [bullet + shown(entry) for entry in fuzzy]
     if gaps:
         lines += ["", "Gaps in complete languages:"] + [bullet + shown(gap) for gap in gaps]
     print("\n".join(lines))
     return 1 if strict and gaps else 0
+
+
+def fuzzy_entries(root: Path, config: Config) -> list[str]:
+    """'translations/fr/LC_MESSAGES/messages.po:81: 'Past events'' for every fuzzy entry, by language."""
+    found = []
+    for lang in config.codes:
+        parsed = None if lang == MESSAGES_LANGUAGE else parse_catalog(root, lang)
+        for message in parsed.catalog if parsed is not None and parsed.catalog is not None else ():
+            if message.id and message.fuzzy:
+                msgid = message.id if isinstance(message.id, str) else message.id[0]
+                found.append(f"{parsed.path}:{message.lineno}: {msgid!r}")
+    return found
 
 
 def _hash_line(value: str) -> str:
@@ -244,7 +260,7 @@ def mark_current(root: Path, config: Config, paths: list[str]) -> int:
             raw = path.read_bytes().decode("utf-8") if original else ""
         except UnicodeDecodeError:
             raw, problem = "", "is not UTF-8 text"
-        text = with_hash(raw, source_hash(original.body)) if original and not problem else None
+        text = with_hash(raw, source_hash(original.body, original.meta)) if original and not problem else None
         if german and original is None:
             problem = "its German source has errors: " + "; ".join(report.lines())
         elif text is None and not problem:
@@ -253,8 +269,8 @@ def mark_current(root: Path, config: Config, paths: list[str]) -> int:
             print(f"{shown}: error: {problem}", file=sys.stderr)
             failed += 1
         elif text == raw:
-            print(f"{shown}: already current ({source_hash(original.body)})")
+            print(f"{shown}: already current ({source_hash(original.body, original.meta)})")
         else:
             path.write_bytes(text.encode("utf-8"))
-            print(f"{shown}: source_hash {source_hash(original.body)}")
+            print(f"{shown}: source_hash {source_hash(original.body, original.meta)}")
     return 1 if failed else 0

@@ -126,7 +126,13 @@ def read_event_files(root: Path, report: Report) -> list[Document]:
     if refused_entry(events_dir, "content/events", report):
         return documents
     for file in sorted(events_dir.iterdir()):
-        if file.suffix not in {".yml", ".yaml"} or refused_entry(file, relative(root, file), report):
+        if file.name.startswith(".") or refused_entry(file, relative(root, file), report):
+            continue
+        if file.suffix not in {".yml", ".yaml"} or file.is_dir():
+            wanted = f"did you mean {file.stem + '.yml'!r}? " if file.suffix.lower() in {".yml", ".yaml", ".txt", ""} else ""
+            report.error(
+                relative(root, file), 1, 0, f"{file.name!r} is not read by the build; {wanted}content/events/ holds one event per .yml file"
+            )
             continue
         rel = relative(root, file)
         if not safe_file(root, file, report):

@@ -8,8 +8,10 @@ from ..config import Config
 from ..diagnostics import Report
 from ..load.content import read_content
 from ..load.files import read_event_files, read_hubs
+from ..load.names import check_translation_files
 from ..load.news import read_news_files
 from ..load.tree import check_tree
+from ..localize.catalogs import MESSAGES_LANGUAGE
 from ..model import Project
 from .catalogs import lint_catalogs
 from .content import check_page_meta
@@ -22,6 +24,7 @@ from .prose import check_all_prose
 def read_project(root: Path, config: Config, report: Report) -> Project:
     """Load and validate every hub, event, page and news post; `report` receives every problem."""
     check_tree(root, report)  # symlinks and unprintable names anywhere in the input folders
+    check_translation_files(root, config.codes, MESSAGES_LANGUAGE, report)  # no catalog silently ignored
     sources = read_hubs(root, report)
     hubs, skipped = [], {}
     for source in sources:
