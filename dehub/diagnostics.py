@@ -50,6 +50,7 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # consequences of errors, not errors: "21 links ... not checked"
     first: set[str] = field(default_factory=set)  # paths listed first (the files a pull request changed)
+    hidden: dict[str, int] = field(default_factory=dict)  # errors `only` left out: path -> how many
 
     def error(self, path: str, line: int, col: int, message: str) -> None:
         diagnostic = Diagnostic(path, line, col, message)
@@ -61,8 +62,15 @@ class Report:
         self.diagnostics.append(Diagnostic(path, line, col, message, cross_file=True))
 
     def only(self, paths: set[str]) -> Report:
-        """The problems in `paths`, plus every cross-file problem."""
-        return Report([d for d in self.diagnostics if d.path in paths or d.cross_file], list(self.notes), set(paths))
+        """The problems in `paths`, plus every cross-file problem; the other errors are counted
+        (`hidden`), so the report is still not ok."""
+        kept, hidden = [], {}
+        for d in self.diagnostics:
+            if d.path in paths or d.cross_file:
+                kept.append(d)
+            elif d.severity == "error":
+                hidden[d.path] = hidden.get(d.path, 0) + 1
+        return Report(kept, list(self.notes), set(paths), hidden)
 
     def warning(self, path: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, col, message, "warning"))
@@ -77,7 +85,7 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.hidden
 
     def ordered(self) -> list[Diagnostic]:
         """The real problems first: the changed files' (`first`), then each file's own errors
@@ -92,13 +100,23 @@ class Report:
         warnings = len(self.diagnostics) - errors
         if errors:
             files = len({d.path for d in self.errors})
-            noun = "error" if errors == 1 else "errors"
-            text = f"{errors} {noun} in {files} file{'s' if files != 1 else ''} ({checked})"
-        else:
+            text = f"{plural(errors, 'error')} in {plural(files, 'file')} ({checked})"
+        elif not self.hidden:
             text = f"ok: {checked}, no errors"
+        else:
+            text = f"no errors in the changed files ({checked})"
+        if self.hidden:
+            names = sorted(self.hidden)
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            more = "more " if errors else ""
+            text += f"; {plural(sum(self.hidden.values()), more + 'error')} in unchanged files not listed ({shown}): check without --changed-only lists them"
         if warnings:
-            text += f", {warnings} warning{'s' if warnings != 1 else ''}"
+            text += f", {plural(warnings, 'warning')}"
         return text
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def shorten(value: object, limit: int = MAX_VALUE_CHARS) -> str:
