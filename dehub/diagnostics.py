@@ -1,8 +1,10 @@
 """Problems found in user input, reported as `path:line:col: error: message`, and printed.
 
 Every stage appends to one `Report`; nothing stops at the first error. A `Diagnostic`
-carries its position (1-based line and column, 0 when unknown) and whether it comes from a
-rule that relates files (`cross_file`: kept by `check --changed-only` for any file).
+carries its position (1-based line and column, 0 when unknown), whether it comes from a
+rule that relates files (`cross_file`: kept by `check --changed-only` for any file), and
+whether it is a placeholder left for the site's operator (`operator`: the legal pages'
+`[[TODO: ...]]` under `--release`, listed after everyone else's problems).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Diagnostic:
     message: str = ""
     severity: Literal["error", "warning"] = "error"
     cross_file: bool = field(default=False, compare=False)  # a rule about how files relate
+    operator: bool = field(default=False, compare=False)  # the operator's placeholder: listed last
 
     def text(self) -> str:
         where = printable(self.path)
@@ -52,8 +55,8 @@ class Report:
     first: set[str] = field(default_factory=set)  # paths listed first (the files a pull request changed)
     hidden: dict[str, int] = field(default_factory=dict)  # errors `only` left out: path -> how many
 
-    def error(self, path: str, line: int, col: int, message: str) -> None:
-        diagnostic = Diagnostic(path, line, col, message)
+    def error(self, path: str, line: int, col: int, message: str, *, operator: bool = False) -> None:
+        diagnostic = Diagnostic(path, line, col, message, operator=operator)
         if diagnostic not in self.diagnostics[-8:]:  # two stages may refuse the same path (e.g. a symlink)
             self.diagnostics.append(diagnostic)
 
@@ -89,8 +92,11 @@ class Report:
 
     def ordered(self) -> list[Diagnostic]:
         """The real problems first: the changed files' (`first`), then each file's own errors
-        before the rules that relate files, then by path and position."""
-        return sorted(set(self.diagnostics), key=lambda d: (d.path not in self.first, d.cross_file, d.path, d.line, d.col, d.message))
+        before the rules that relate files, the operator's placeholders last, then by path and
+        position."""
+        return sorted(
+            set(self.diagnostics), key=lambda d: (d.path not in self.first, d.operator, d.cross_file, d.path, d.line, d.col, d.message)
+        )
 
     def lines(self, fmt: str = "text") -> list[str]:
         return [d.github() if fmt == "github" else d.text() for d in self.ordered()]
@@ -121,10 +127,19 @@ def plural(count: int, noun: str) -> str:
 
 def shorten(value: object, limit: int = MAX_VALUE_CHARS) -> str:
     """A value for an error message, never unbounded (input may be huge or hostile)."""
-    text = repr(value) if not isinstance(value, str) else repr(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text
+    return clip(repr(value), limit)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut after a whole word (with "…") where there is
+    a space in its second half; a text without one (a long name, hostile input) is cut hard."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space].rstrip(" ,;:")
+    return cut + "…"
 
 
 def did_you_mean(word: object, choices: list[str]) -> str:
