@@ -21,7 +21,7 @@ def ensure_interpreter() -> None:
     environment that has the packages, e.g. the canary's); one line if nothing can run."""
     again = os.environ.pop("DEHUB_REEXEC", None)  # set by the re-exec: never a second time
     missing = [name for name in NEEDED if find_spec(name) is None]
-    in_project_venv = Path(sys.prefix).resolve() == VENV_PYTHON.parent.parent
+    in_project_venv = Path(sys.prefix).resolve() == VENV_PYTHON.parent.parent.resolve()
     in_a_venv = sys.prefix != sys.base_prefix
     usable = VENV_PYTHON.is_file() and os.access(VENV_PYTHON, os.X_OK)
     if usable and not in_project_venv and (missing or not in_a_venv) and not again:
