@@ -37,11 +37,11 @@ test: browsers $(VENV)/.installed node_modules/.installed
 
 # What `make test` needs besides Python: a browser (DEHUB_CHROMIUM, default Debian's chromium),
 # Java for the Nu HTML checker, npm for the browser tools, and fonts for the CJK and Arabic pages.
-# Run as root (a fresh machine, a container, .ci/run) it installs what is missing with apt-get;
+# Run as root (a fresh machine, a container, .ci/run) it installs what is missing with apt-get
+# (only that: Node.js from NodeSource, say, brings its own npm, which Debian's npm conflicts with);
 # otherwise it stops at once with one line that names what is missing and the command to run.
 DEFAULT_CHROMIUM := /usr/bin/chromium
 CHROMIUM = $(or $(DEHUB_CHROMIUM),$(DEFAULT_CHROMIUM))
-APT_PACKAGES := chromium default-jre-headless npm fonts-noto-cjk fonts-noto-core
 found = $(shell { $(1); } >/dev/null 2>&1 && echo yes)
 browser_ok = $(call found,test -x '$(CHROMIUM)' && test -f '$(CHROMIUM)')
 fonts_for = $(call found,fc-list :lang=$(1) | grep -q .)
@@ -60,7 +60,7 @@ browsers:
 	$(eval REQUIRED := $(filter-out fonts-%,$(MISSING)))
 	$(if $(and $(DEHUB_CHROMIUM),$(filter chromium,$(MISSING))),$(error $(wrong_browser)))
 	$(if $(MISSING),$(if $(as_root),@echo "installing $(MISSING) with apt-get (make test runs as root)",$(if $(REQUIRED),$(error $(call not_installed,$(MISSING))),$(warning the CJK and Arabic pages will be tested without their fonts: $(call not_installed,$(MISSING))))))
-	$(if $(and $(MISSING),$(as_root)),export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq $(APT_PACKAGES) >/dev/null)
+	$(if $(and $(MISSING),$(as_root)),export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq $(MISSING) >/dev/null)
 	$(if $(and $(MISSING),$(as_root)),@$(MAKE) --no-print-directory browsers-installed)
 	@:
 

@@ -23,7 +23,6 @@ from tests.conftest import ROOT, make_repo
 
 MAKE = shutil.which("make")
 pytestmark = pytest.mark.skipif(MAKE is None, reason="make is not installed")
-PACKAGES = "chromium default-jre-headless npm fonts-noto-cjk fonts-noto-core"
 
 
 def stub(folder: Path, name: str, script: str) -> Path:
@@ -89,18 +88,24 @@ def test_a_dehub_chromium_that_is_not_there_is_named_not_installed_over(tmp_path
     assert "DEHUB_CHROMIUM=/nowhere/google-chrome is not an executable file" in result.stderr
 
 
-def test_as_root_make_test_installs_the_packages_without_questions(tmp_path: Path) -> None:
-    folder = machine(tmp_path, uid=0, tools=("java", "npm", "fc-list"))
+def test_as_root_make_test_installs_what_is_missing_without_questions(tmp_path: Path) -> None:
+    folder = machine(tmp_path, uid=0, tools=("npm",))  # no browser, no java, no fonts
     browser, log = tmp_path / "chromium", tmp_path / "apt.log"
-    stub(  # Debian's apt-get, as far as this test can tell: it records and "installs" the browser
-        folder,
-        "apt-get",
-        f'echo "$DEBIAN_FRONTEND $*" >> {log}\ncase "$1" in install) printf "#!/bin/sh\\n" > {browser}; chmod +x {browser};; esac',
+    installed = "\n".join(  # what Debian's packages would provide, as far as make can tell
+        [
+            f"cp {folder}/npm {browser}",
+            f"cp {folder}/npm {folder}/java",
+            f"printf '#!/bin/sh\\necho Noto\\n' > {folder}/fc-list",
+            f"/bin/chmod +x {folder}/fc-list",
+        ]
     )
-    result = make("browsers", f"DEFAULT_CHROMIUM={browser}", path=f"{folder}:/usr/bin:/bin")
+    stub(folder, "apt-get", f'echo "$DEBIAN_FRONTEND $*" >> {log}\nif [ "$1" = install ]; then\n{installed}\nfi')
+    os.symlink(shutil.which("cp") or "/bin/cp", folder / "cp")
+    result = make("browsers", f"DEFAULT_CHROMIUM={browser}", path=str(folder))
     assert result.returncode == 0, result.stderr
-    assert log.read_text(encoding="utf-8").splitlines() == ["noninteractive update -qq", f"noninteractive install -y -qq {PACKAGES}"]
-    assert "installing chromium with apt-get" in result.stdout
+    wanted = "chromium default-jre-headless fonts-noto-cjk fonts-noto-core"  # what is missing, not npm
+    assert log.read_text(encoding="utf-8").splitlines() == ["noninteractive update -qq", f"noninteractive install -y -qq {wanted}"]
+    assert f"installing {wanted} with apt-get" in result.stdout
 
 
 def test_as_root_an_install_that_did_not_help_is_an_error(tmp_path: Path) -> None:
