@@ -11,6 +11,17 @@ import sys
 from pathlib import Path
 
 
+def port_number(text: str) -> int:
+    """`--port`: 1 to 65535 (argparse turns the ValueError into a usage error)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number; use 1 to 65535, e.g. 8000") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number; use 1 to 65535, e.g. 8000")
+    return port
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="build.py", description="Validate and build the de:hub website.")
     main.add_argument("--root", type=Path, default=None, help="the repository (default: the folder of build.py)")
@@ -31,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
     since.add_argument("--changed-first", metavar="BASE", help="every problem, those in files changed since BASE first (pull requests)")
 
     serve = commands.add_parser("serve", help="live preview on 127.0.0.1:8000")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=port_number, default=8000, help="the port on 127.0.0.1 (default: 8000)")
 
     new_hub = commands.add_parser("new-hub", help="scaffold a hub folder")
     new_hub.add_argument("slug")

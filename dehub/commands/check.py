@@ -53,8 +53,10 @@ def checked_summary(project: Project) -> str:
 
 
 def check(root: Path, fmt: str = "text", release: bool = False, changed_only: str | None = None, changed_first: str | None = None) -> int:
-    """`changed_only`: report only the files changed since that ref (and cross-file problems);
-    `changed_first`: report everything, the changed files' problems first (the pull request's)."""
+    """`changed_only`: list only the problems of the files changed since that ref (and cross-file
+    ones); errors elsewhere are counted in the summary and still fail the run. `changed_first`:
+    list everything, the changed files' problems first (the pull request's). "Changed" is
+    against the working tree: commits, staged, unstaged and untracked files."""
     base = changed_only or changed_first
     key: tuple[bytes, ...] = ()
     if not base:  # a clean run of exactly these inputs is printed again without validating
@@ -74,7 +76,7 @@ def check(root: Path, fmt: str = "text", release: bool = False, changed_only: st
         from .pr_summary import ChangesError, changed_files
 
         try:
-            changed = set(changed_files(root, base))
+            changed = set(changed_files(root, base, worktree=True))
         except ChangesError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
