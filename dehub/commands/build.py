@@ -33,10 +33,13 @@ def describe_failure(root: Path, exc: Exception) -> str:
     return f"error: {type(exc).__name__}: {text[:300]}"
 
 
-def build_site(root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text", offline: bool = False) -> int:
+def build_site(
+    root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text", offline: bool = False, release: bool = False
+) -> int:
+    """`release`: the deploy's build, which applies `check --release`'s gate itself (no cache, no earlier verdict)."""
     started = time.perf_counter()
     config = load_config(root)
-    report, project = validate_sources(root, config)
+    report, project = validate_sources(root, config, release)
     unknown = [lang for lang in langs or [] if lang not in config.codes]
     if unknown:  # the command line normalises and checks --lang (cli.checked_languages)
         raise ValueError(f"not configured languages: {unknown}")

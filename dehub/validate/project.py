@@ -41,9 +41,18 @@ def read_project(root: Path, config: Config, report: Report) -> Project:
     return project
 
 
-def validate_sources(root: Path, config: Config) -> tuple[Report, Project]:
-    """Everything `build` refuses to render: invalid data and unsafe or broken catalogs."""
+def validate_sources(root: Path, config: Config, release: bool = False) -> tuple[Report, Project]:
+    """Everything `build` refuses to render: invalid data, unsafe or broken catalogs, and (for a
+    release) placeholders; the glossary's warnings too. `build` never uses check's cache
+    (dehub/cache.py is off unless `check` turns it on), so it decides from the files alone."""
+    from .glossary import check_glossary
+
     report = Report()
     project = read_project(root, config, report)
     lint_catalogs(root, config, report)
+    check_glossary(root, config, project, report)
+    if release:
+        from .release import check_placeholders
+
+        check_placeholders(root, report)
     return report, project

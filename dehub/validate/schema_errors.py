@@ -216,6 +216,6 @@ def _pattern_hint(field: str) -> str:
         "end": "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)",
         "logo": "must be a file name in this folder ending in .svg, .png or .webp",
     }
-    if field in {"name", "title"}:
-        return "must be plain text without '<' or '>'"
+    if field in {"name", "title", "city"}:
+        return "must be plain text on one line, without '<', '>' or control characters"
     return hints.get(field, "is not a valid slug (lowercase letters, digits, single hyphens)")
