@@ -176,7 +176,7 @@ def _localized_message(error, field: str) -> tuple[tuple, str]:
     if "propertyNames" in problem.relative_schema_path:
         return (problem.instance, "key"), f"{shorten(problem.instance)} is not a language code; use codes like de, en, fr"
     if problem.validator == "pattern":
-        return sub, f"{field!r}{lang} must be plain text without '<' or '>'"
+        return sub, f"{field!r}{lang} must be plain text on one line, without '<', '>' or control characters"
     if problem.validator == "minLength":
         return sub, f"{field!r}{lang} is empty; write a text"
     if problem.validator == "maxLength":

@@ -133,9 +133,9 @@ def test_dangerous_links_in_prose_are_refused_by_check(tmp_path: Path, payload: 
         (
             "hubs/dortmund/hub.yml",
             "events:\n  - title: '<script>alert(1)</script>'\n    start: 2027-05-01\n    city: Dortmund\n",
-            "must be plain text without '<' or '>'",
+            "must be plain text on one line, without '<', '>' or control characters",
         ),
-        ("content/en/founders.md", None, "'title' must be plain text without '<' or '>'"),
+        ("content/en/founders.md", None, "'title' must be plain text on one line, without '<', '>' or control characters"),
     ],
 )
 def test_markup_in_fields_that_must_be_text_is_refused_by_check(tmp_path: Path, where: str, text: str | None, expected: str) -> None:
