@@ -17,11 +17,14 @@ from ..render.sanitize import same_origin
 from ..urls import events_hub_key, hub_key, key_of, language_pages
 from .ids import check_ids
 
-# Every pattern runs once per line or once per file (never once per match), and
-# render/limits.py bounds the '[' per file, so no input rescans the file more than 600 times.
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Linear, always: every pattern runs once per line or once per file (never once per match),
+# and link text and labels are bounded (CommonMark's limit for a label: 999 characters), so an
+# unclosed `[` or `![` costs a constant, not a rescan of the rest of the line or file. Longer
+# link text is not checked here; the sanitiser still drops a foreign image or `//` link.
+MAX_LABEL = 999
+LINK = re.compile(rf"(!?)\[([^\]]{{0,{MAX_LABEL}}})\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 REFERENCE = re.compile(r"^ {0,3}\[([^\]]{1,200})\]:[ \t]*<?([^\s>]+)>?")  # [label]: target "title"
-IMAGE_REF = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
+IMAGE_REF = re.compile(rf"!\[([^\]]{{0,{MAX_LABEL}}})\](?:\[([^\]]{{0,{MAX_LABEL}}})\])?")
 HEADING = re.compile(r"^(#{1,6})\s")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")  # a fence opens or closes a code block (at most 3 spaces in)
 # A tag, not an autolink like <https://...> or <info@example.org> (valid Markdown).
