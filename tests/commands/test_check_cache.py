@@ -66,3 +66,71 @@ def test_check_imports_neither_validator_when_everything_was_clean(tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "0 []"
+
+
+# Issue 25, class 6: a cache never decides.
+
+
+def test_a_cache_in_the_checkout_is_never_read_or_written(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    planted = repo / ".cache" / "dehub"
+    env = {"DEHUB_CACHE_DIR": str(planted), "XDG_CACHE_HOME": str(repo / ".cache"), **NOT_CI}
+    assert run_build_py("check", root=repo, env=env).returncode == 0
+    assert not planted.exists(), "a clean run leaves nothing a pull request could have added"
+    po = repo / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "', 'msgstr "%(oops)s ', 3), encoding="utf-8")
+    assert run_build_py("check", root=repo, env=env).returncode == 1
+
+
+def test_keys_need_the_machines_secret_which_only_its_owner_can_read(tmp_path: Path, monkeypatch) -> None:
+    from dehub.cache import CleanCache
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    repo = make_repo(tmp_path)
+    paths = []
+    for machine in ("one", "two"):
+        monkeypatch.setenv("DEHUB_CACHE_DIR", str(tmp_path / machine))
+        cache = CleanCache(repo)
+        assert cache.folder is not None
+        assert (tmp_path / machine / "secret").stat().st_mode & 0o777 == 0o600
+        paths.append(cache._path("catalog", (b"fr", b"same bytes")).name)
+    assert paths[0] != paths[1], "a key computed without the secret matches nothing"
+    (tmp_path / "one" / "secret").chmod(0o644)  # readable by others: no longer a secret
+    monkeypatch.setenv("DEHUB_CACHE_DIR", str(tmp_path / "one"))
+    assert CleanCache(repo).folder is None
+
+
+def test_release_and_ci_never_use_the_cache(tmp_path: Path, monkeypatch) -> None:
+    from dehub.cache import CleanCache
+
+    repo = make_repo(tmp_path)
+    monkeypatch.setenv("DEHUB_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert CleanCache(repo).folder is not None
+    assert CleanCache(repo, release=True).folder is None
+    for name in ("CI", "GITHUB_ACTIONS"):
+        monkeypatch.setenv(name, "true")
+        assert CleanCache(repo).folder is None
+        monkeypatch.delenv(name)
+
+
+def test_a_release_check_after_a_clean_run_still_finds_the_placeholder(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    (repo / "content" / "de").mkdir(parents=True)
+    (repo / "content" / "de" / "impressum.md").write_text("---\ntitle: Impressum\n---\n\n[[TODO: Anschrift]]\n", encoding="utf-8")
+    env = {"DEHUB_CACHE_DIR": str(tmp_path / "cache"), **NOT_CI}
+    assert run_build_py("check", root=repo, env=env).returncode == 0
+    release = run_build_py("check", "--release", root=repo, env=env)
+    assert release.returncode == 1 and "content/de/impressum.md:5:1: error: placeholder" in release.stderr
+
+
+def test_the_release_build_applies_the_release_gate_itself(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    (repo / "content" / "de").mkdir(parents=True)
+    (repo / "content" / "de" / "impressum.md").write_text("---\ntitle: Impressum\n---\n\n[[TODO: Anschrift]]\n", encoding="utf-8")
+    out = tmp_path / "site"
+    built = run_build_py("build", "--release", "--lang", "de", "--out", str(out), root=repo)
+    assert built.returncode == 1 and "content/de/impressum.md:5:1: error: placeholder" in built.stderr and not out.exists()
+    assert run_build_py("build", "--lang", "de", "--out", str(out), root=repo).returncode == 0  # a preview may hold them
