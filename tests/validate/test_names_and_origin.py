@@ -148,3 +148,13 @@ def test_names_and_cities_refuse_markup_and_control_characters(tmp_path: Path, f
     hub = repo / "hubs" / "dortmund" / "hub.yml"
     hub.write_text(hub.read_text(encoding="utf-8").replace(field, value, 1), encoding="utf-8")
     refused(repo, "hubs/dortmund/hub.yml:")
+
+
+@pytest.mark.parametrize("slug", ["focus", "a" * 65])
+def test_new_hub_refuses_a_slug_that_check_would_refuse(tmp_path: Path, slug: str) -> None:
+    repo = make_repo(tmp_path)
+    result = run_build_py(
+        "new-hub", slug, "--city", "Bremen", "--state", "HB", "--lat", "53.079", "--lon", "8.802", "--focus", "logistics", root=repo
+    )
+    assert result.returncode == 1 and "nothing was changed" in result.stderr
+    assert not (repo / "hubs" / slug).exists()
