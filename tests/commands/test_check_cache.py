@@ -134,3 +134,17 @@ def test_the_release_build_applies_the_release_gate_itself(tmp_path: Path) -> No
     built = run_build_py("build", "--release", "--lang", "de", "--out", str(out), root=repo)
     assert built.returncode == 1 and "content/de/impressum.md:5:1: error: placeholder" in built.stderr and not out.exists()
     assert run_build_py("build", "--lang", "de", "--out", str(out), root=repo).returncode == 0  # a preview may hold them
+
+
+def test_the_release_build_refuses_a_stale_pot_as_check_release_does(tmp_path: Path) -> None:
+    from tests.commands.test_i18n import code_repo
+
+    repo = code_repo(tmp_path)
+    events = repo / "dehub" / "render" / "templates" / "events.html"
+    events.write_text(events.read_text(encoding="utf-8") + '<p>{{ _("A brand-new string") }}</p>\n', encoding="utf-8")
+    out = tmp_path / "site"
+    checked = run_build_py("check", "--release", root=repo, env=NOT_CI)
+    built = run_build_py("build", "--release", "--lang", "de", "--out", str(out), root=repo)
+    for result in (checked, built):
+        assert result.returncode == 1 and "translations/messages.pot:1: error: out of date" in result.stderr, result.stderr
+    assert not out.exists()
