@@ -32,6 +32,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None, help="output folder (default: site/)")
     build.add_argument("--format", choices=["text", "github"], default="text")
     build.add_argument("--offline", action="store_true", help="a preview that opens from disk without a server")
+    build.add_argument("--release", action="store_true", help="the deploy's build: also fail on [[TODO: ...]] placeholders")
 
     main.set_defaults(build_parser=build)
     check = commands.add_parser("check", help="validate only, no rendering")
@@ -132,7 +133,14 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
         langs = getattr(args, "langs", None)
         out = getattr(args, "out", None)
         try:
-            return build_site(root, langs=langs, out=out, fmt=getattr(args, "format", "text"), offline=getattr(args, "offline", False))
+            return build_site(
+                root,
+                langs=langs,
+                out=out,
+                fmt=getattr(args, "format", "text"),
+                offline=getattr(args, "offline", False),
+                release=getattr(args, "release", False),
+            )
         except KeyboardInterrupt:  # before anything was written (build_site says so itself later on)
             print("interrupted: nothing was changed", file=sys.stderr)
             return 130

@@ -28,7 +28,7 @@ def run_check(root: Path, release: bool = False) -> tuple[Report, str]:
     from ..validate.project import read_project
 
     report = Report()
-    use_cache(root)  # inputs found clean before skip the schema validator and the catalog lint
+    use_cache(root, release)  # inputs found clean before skip the schema validator and the catalog lint
     config = load_config(root)
     project = read_project(root, config, report)
     lint_catalogs(root, config, report)
@@ -63,7 +63,7 @@ def check(root: Path, fmt: str = "text", release: bool = False, changed_only: st
         from ..localize.babel_cfg import source_tops
 
         key = (fmt.encode(), b"release" if release else b"", inputs_digest(root, source_tops(root)))
-        remembered = CleanCache(root).output("check", *key)
+        remembered = CleanCache(root, release).output("check", *key)
         if remembered is not None:
             sys.stdout.write(remembered)
             return 0
@@ -71,7 +71,7 @@ def check(root: Path, fmt: str = "text", release: bool = False, changed_only: st
 
     report, checked = run_check(root, release)
     if key and not report.diagnostics:
-        CleanCache(root).remember_clean("check", *key, output=report.summary(checked) + "\n")
+        CleanCache(root, release).remember_clean("check", *key, output=report.summary(checked) + "\n")
     if base:
         from .pr_summary import ChangesError, changed_files
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..diagnostics import did_you_mean
 from ..localize.focus import FOCUS_KEYS, FOCUS_LABELS
-from ..urls import SLUG_RE
+from ..urls import SLUG_RE, slug_problem
 
 HUB_TEMPLATE = """\
 # yaml-language-server: $schema=../../schema/hub.schema.json
@@ -175,6 +175,8 @@ def new_hub(root: Path, slug: str, facts: Facts | None = None, interactive: bool
     """Create hubs/SLUG/ with hub.yml and de.md; never touches an existing folder."""
     if not SLUG_RE.match(slug):
         return 1, f"error: {slug!r} is not a valid slug (lowercase letters, digits, single hyphens, e.g. 'bremen')"
+    if problem := slug_problem(slug):  # too long, or one of the site's own names: `check` would refuse the folder
+        return 1, f"error: {slug[:80]!r} {problem}; nothing was changed"
     folder = root / "hubs" / slug
     if folder.exists() or folder.is_symlink():
         return 1, f"hubs/{slug}: error: already exists; nothing was changed (edit its files instead)"

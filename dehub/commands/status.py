@@ -123,12 +123,40 @@ def text_table(rows: list[list[str]]) -> list[str]:
     ]
 
 
+MAX_POT_BYTES = 4 * 1024 * 1024
+
+
+def read_template(root: Path) -> tuple[Catalog | None, str]:
+    """The .pot (a pull request may change it), or None and `line: error: reason` for it."""
+    file = root / POT
+    if file.is_symlink() or not file.is_file():
+        return None, "error: missing (or not a regular file); run `python build.py i18n extract`"
+    raw = file.read_bytes()
+    if len(raw) > MAX_POT_BYTES:
+        return None, f"1: error: larger than {MAX_POT_BYTES // (1024 * 1024)} MB; run `python build.py i18n extract`"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
+        return None, "1: error: saved as UTF-16; save it as UTF-8 (or run `python build.py i18n extract`)"
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return (
+            None,
+            f"{line}: error: not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8 (or run `python build.py i18n extract`)",
+        )
+    try:
+        return read_po(text.splitlines(keepends=True)), ""
+    except Exception as exc:  # noqa: BLE001 - Babel's parser on hostile input: a line, never a traceback
+        return None, f"1: error: cannot be read ({printable(str(exc))[:120]}); run `python build.py i18n extract`"
+
+
 def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
-    if not (root / POT).is_file():
-        print(f"{POT}: error: missing; run `python build.py i18n extract`", file=sys.stderr)
+    template, problem = read_template(root)
+    if template is None:
+        print(f"{POT}:{problem}" if problem[0].isdigit() else f"{POT}: {problem}", file=sys.stderr)
+        if fmt == "markdown":  # the job summary says why the table is missing
+            print(f"### Translation status\n\nNot available: `{POT}` could not be read (see the log of this step).")
         return 1
-    with open(root / POT, "rb") as handle:
-        template = read_po(handle)
     fields = yaml_fields(root)
     header = ["language"] + [f"{kind}: {state}" if i == 0 else state for kind, states in STATES.items() for i, state in enumerate(states)]
     rows, gaps, outdated = [], [], []

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 
 from ..config import Config
-from ..diagnostics import Report
+from ..diagnostics import Report, shorten
 from ..load.files import HubSource, inside
 from ..load.names import LOGO_SUFFIXES, hub_file_problem
 from ..load.safe_yaml import Document, report_not_a_mapping
 from ..model import City, Hub
-from ..urls import FILTER_PREFIXES
+from ..urls import slug_problem
 from .content import check_hub_meta
 from .events import build_events, check_languages, check_url
 from .logos import Logo, LogoError, read_logo
@@ -144,12 +144,6 @@ def check_logo(source: HubSource, name: str, doc: Document, config: Config, repo
         return None
 
 
-# /<lang>/hubs/<word>/... that the generator itself publishes (urls.FILTER_PREFIXES and the hubs page)
-RESERVED_SLUGS = frozenset(
-    {prefix.split("/")[1] for prefix in FILTER_PREFIXES if prefix.startswith("hubs/")} | {"index", "page", "feed", "map", "api", "assets"}
-)
-
-
 def check_former_slugs(docs: dict[str, Document], report: Report) -> None:
     """Every hub's `former_slugs` (also of hubs with other errors): not a current folder, claimed once."""
     claimed: dict[str, str] = {}
@@ -161,10 +155,9 @@ def check_former_slugs(docs: dict[str, Document], report: Report) -> None:
             if not isinstance(old, str):
                 continue
             line, col = doc.where(("former_slugs", index))
-            if old in RESERVED_SLUGS:
-                report.error(
-                    doc.path, line, col, f"former slug {old!r} is a section of the site (/hubs/{old}/); it can't redirect to a hub"
-                )
+            problem = slug_problem(old)
+            if problem:
+                report.error(doc.path, line, col, f"former slug {shorten(old)} {problem}; it can't redirect to a hub")
             elif old in docs:
                 report.error(doc.path, line, col, f"former slug {old!r} is the folder of an existing hub; remove it from former_slugs")
             elif old in claimed and claimed[old] != slug:

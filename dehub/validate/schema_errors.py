@@ -203,7 +203,7 @@ def _localized_message(error, field: str) -> tuple[tuple, str]:
     if "propertyNames" in problem.relative_schema_path:
         return (problem.instance, "key"), f"{shorten(problem.instance)} is not a language code; use codes like de, en, fr"
     if problem.validator == "pattern":
-        return sub, f"{field!r}{lang} must be plain text without '<' or '>'"
+        return sub, f"{field!r}{lang} must be plain text on one line, without '<', '>' or control characters"
     if problem.validator == "minLength":
         return sub, f"{field!r}{lang} is empty; write a text"
     if problem.validator == "maxLength":
@@ -243,6 +243,6 @@ def _pattern_hint(field: str) -> str:
         "end": "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)",
         "logo": "must be a file name in this folder ending in .svg, .png or .webp",
     }
-    if field in {"name", "title"}:
-        return "must be plain text without '<' or '>'"
+    if field in {"name", "title", "city"}:
+        return "must be plain text on one line, without '<', '>' or control characters"
     return hints.get(field, "is not a valid slug (lowercase letters, digits, single hyphens)")

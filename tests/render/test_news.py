@@ -164,7 +164,7 @@ def test_news_front_matter_errors_name_file_line_and_column(tmp_path: Path) -> N
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert errors == [
         "content/de/news/2027-02-30-falsch.md:1: error: the file name's date 2027-02-30 is not a real date",
-        "content/de/news/2027-02-30-falsch.md:2:8: error: 'title' must be plain text without '<' or '>'",
+        "content/de/news/2027-02-30-falsch.md:2:8: error: 'title' must be plain text on one line, without '<', '>' or control characters",
         "content/de/news/2027-02-30-falsch.md:3:7: error: 'date' '2027-13-01' is not a real date; write YYYY-MM-DD",
         "content/en/news/2027-03-01-launch.md:1:1: error: front matter needs 'summary'; a news post has a title, a date (YYYY-MM-DD) and a summary",
         "content/en/news/2027-03-01-launch.md:3:7: error: 'date' 2027-03-02 does not match the date in the file name (2027-03-01); change one of them",

@@ -364,7 +364,7 @@ def test_former_slug_claimed_twice(repo: Path):
 
 def test_html_in_name(repo: Path):
     write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("name: de:hub Dortmund · Logistics", "name: <script>alert(1)</script>")))
-    expect(repo, "hubs/dortmund/hub.yml:2:7: error: 'name' must be plain text without '<' or '>'")
+    expect(repo, "hubs/dortmund/hub.yml:2:7: error: 'name' must be plain text on one line, without '<', '>' or control characters")
 
 
 def test_html_in_a_translated_name(repo: Path):
@@ -373,7 +373,7 @@ def test_html_in_a_translated_name(repo: Path):
         "hubs/dortmund/hub.yml",
         hub_yml(VALID.replace("name: de:hub Dortmund · Logistics", "name:\n  de: Dortmund\n  en: <b>Dortmund</b>")),
     )
-    expect(repo, "hubs/dortmund/hub.yml:4:7: error: 'name' (en) must be plain text without '<' or '>'")
+    expect(repo, "hubs/dortmund/hub.yml:4:7: error: 'name' (en) must be plain text on one line, without '<', '>' or control characters")
 
 
 def test_empty_name(repo: Path):
