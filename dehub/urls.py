@@ -110,6 +110,16 @@ def content_page_shown(config: Config, key: str, versions: dict, lang: str) -> b
     return shown_language(config.fallback_chain(lang), versions) is not None
 
 
+def other_language_pages(project: Project, config: Config, lang: str) -> dict[str, str]:
+    """Pages a page of `lang` may link to that live in another language: {key: that language}.
+    The source-only pages (Leichte Sprache, DGS) exist only in German; a link to them from any
+    language ('dgs.md') leads to the German page."""
+    if lang == config.source_language:
+        return {}
+    source = config.source_language
+    return {page.key: source for page in project.pages if page.key in config.source_only_pages and source in page.versions}
+
+
 def language_pages(project: Project, config: Config, lang: str) -> set[str]:
     """Every page key of one language."""
     hubs = {hub.slug: hub for hub in project.hubs}
@@ -206,11 +216,17 @@ def key_of(md_path: str) -> str:
 _MD_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]*?)\.md(#[^"]*)?"')
 
 
-def resolve_md_links(html: str, from_key: str, source_dir: str = "") -> str:
-    """Turn Markdown links to other pages ('founders.md') into links between built pages."""
+def resolve_md_links(html: str, from_key: str, source_dir: str = "", elsewhere: dict[str, str] | None = None) -> str:
+    """Turn Markdown links to other pages ('founders.md') into links between built pages; a page
+    that lives in another language (`elsewhere`, see other_language_pages) is linked there, with
+    its language as hreflang."""
 
     def replace(match: re.Match[str]) -> str:
         target = key_of(posixpath.join(source_dir, match.group(1)))
-        return f'href="{relative_url(from_key, target)}{match.group(2) or ""}"'
+        fragment = match.group(2) or ""
+        if elsewhere and target in elsewhere:
+            lang = elsewhere[target]
+            return f'href="{cross_language_url(from_key, lang, target)}{fragment}" hreflang="{lang}"'
+        return f'href="{relative_url(from_key, target)}{fragment}"'
 
     return _MD_LINK.sub(replace, html)

@@ -29,9 +29,18 @@ HTML_TAG = re.compile(r'<html lang="([^"]+)" class="no-js">')
 
 
 class DehubPlugin(BasePlugin):
-    def __init__(self, config: Config, loc: Localizer, specs: list[Page], footer: list[dict], hubs: list | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        loc: Localizer,
+        specs: list[Page],
+        footer: list[dict],
+        hubs: list | None = None,
+        elsewhere: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.hubs = hubs or []
+        self.elsewhere = elsewhere or {}
         self.site = config
         self.loc = loc
         self.specs = {src_uri(spec.key): spec for spec in specs}
@@ -74,7 +83,7 @@ class DehubPlugin(BasePlugin):
         if spec.html is not None:
             return spec.html
         # links to pages MkDocs doesn't render (the shelled ones) are still '.md': resolve them
-        body = resolve_md_links(clean_html(html, extended=True), spec.key, posixpath.dirname(page.file.src_uri))
+        body = resolve_md_links(clean_html(html, extended=True), spec.key, posixpath.dirname(page.file.src_uri), self.elsewhere)
         page.toc = get_toc(toc_tokens(body))  # Material prints TOC titles raw: only the sanitised body's headings
         # ours: MkDocs would use the nav label; a stand-in text's title is in that text's language
         heading = f"<h1>{escape(spec.title)}</h1>"

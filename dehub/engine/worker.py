@@ -20,6 +20,7 @@ from ..model import Project
 from ..render.navigation import footer_links, navigation
 from ..render.page import Page
 from ..render.pages import render_language
+from ..urls import other_language_pages
 from .config import load_mkdocs, mkdocs_config
 from .plugin import DehubPlugin
 from .search import extend_index
@@ -64,7 +65,9 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
         with tempfile.TemporaryDirectory(prefix="dehub-docs-") as docs_dir:
             settings = mkdocs_config(config, lang, Path(docs_dir), site_dir, navigation(pages, loc), loc.gettext)
             mk = load_mkdocs(config, settings)
-            mk.plugins["dehub"] = DehubPlugin(config, loc, rendered, footer_links(pages, loc), project.hubs)
+            mk.plugins["dehub"] = DehubPlugin(
+                config, loc, rendered, footer_links(pages, loc), project.hubs, other_language_pages(project, config, lang)
+            )
             build(mk)  # the pages Material renders itself, and one probe per folder of shelled pages
         publish(site_dir, shelled)
     finally:  # a failed build must not leave its handler collecting the next language's messages

@@ -140,6 +140,11 @@ class Renderer:
         """A filter page's description: its title and the hubs it lists."""
         return self.loc.gettext("%(title)s: %(hubs)s") % {"title": title, "hubs": self.loc.list([self.hub_name(hub) for hub in hubs])}
 
+    @cached_property
+    def elsewhere(self) -> dict[str, str]:
+        """Pages this language links to in another language (see urls.other_language_pages)."""
+        return urls.other_language_pages(self.project, self.config, self.loc.lang)
+
     def hub_name(self, hub: Hub) -> str:
         return self.loc.text(hub.name)[0]
 
@@ -155,6 +160,6 @@ class Renderer:
         if chosen.prose is None:
             return Markup("")
         source_dir = "hubs" if chosen.prose.path.startswith("hubs/") else ""
-        html = urls.resolve_md_links(render_markdown(chosen.prose.body, ids=ids), key, source_dir)
+        html = urls.resolve_md_links(render_markdown(chosen.prose.body, ids=ids), key, source_dir, self.elsewhere)
         # Safe: render_markdown passes nh3's allow-list (see sanitize.py).
         return Markup(html)  # noqa: S704

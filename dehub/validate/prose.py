@@ -12,7 +12,7 @@ from ..load.files import HubSource
 from ..model import Project, Prose
 from ..output import describe, first_invisible
 from ..render.limits import ProseTooLarge, check_limits
-from ..urls import events_hub_key, hub_key, key_of, language_pages
+from ..urls import events_hub_key, hub_key, key_of, language_pages, other_language_pages
 from .ids import check_ids
 
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -187,7 +187,8 @@ class UnknownLinks:
 def check_all_prose(project: Project, config: Config, report: Report) -> None:
     """Links, images and headings of every content page and hub prose (also of hubs with errors),
     against that language's pages."""
-    keys_by_lang = {lang: language_pages(project, config, lang) for lang in config.codes}
+    # a page may link to its own language's pages and to those that live only in another (dgs.md)
+    keys_by_lang = {lang: language_pages(project, config, lang) | set(other_language_pages(project, config, lang)) for lang in config.codes}
     unknown = UnknownLinks(set(project.skipped))
     for page in project.pages:
         for lang, prose in page.versions.items():

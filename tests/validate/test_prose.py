@@ -36,11 +36,14 @@ def test_a_link_to_a_missing_page_is_an_error_with_its_position(tmp_path: Path) 
     ]
 
 
-def test_a_german_only_page_is_missing_in_other_languages(tmp_path: Path) -> None:
-    assert check_page(tmp_path, "[Leichte Sprache](leichte-sprache.md)\n") == [
-        "content/en/test-page.md:5:1: error: link to 'leichte-sprache.md' leads nowhere: there is no such page in this language"
-    ]
+def test_a_german_only_page_may_be_linked_from_every_language(tmp_path: Path) -> None:
+    # it leads to the German page (tests/render/test_source_only_links.py); a page that is
+    # missing in this language and not German-only still leads nowhere
+    assert check_page(tmp_path, "[Leichte Sprache](leichte-sprache.md)\n") == []
     assert check_page(tmp_path / "de", "[Leichte Sprache](leichte-sprache.md)\n", lang="de") == []
+    assert check_page(tmp_path / "x", "[Impressum](impressum.md)\n") == [
+        "content/en/test-page.md:5:1: error: link to 'impressum.md' leads nowhere: there is no such page in this language"
+    ]
 
 
 def test_links_must_name_markdown_files(tmp_path: Path) -> None:
