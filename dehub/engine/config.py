@@ -31,6 +31,8 @@ def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav
     theme.update(language=lang, custom_dir=str(config.root / theme.get("custom_dir", "theme")), font=False)
     if "palette" in theme:
         theme["palette"] = translated_palette(theme["palette"], gettext)
+    if base.get("site_description"):  # a msgid (localize/pot.py); theme/main.html escapes it
+        base["site_description"] = gettext(str(base["site_description"]))
     extra = {key: value for key, value in base.get("extra", {}).items() if key != "dehub"}
     return {
         **{key: value for key, value in base.items() if key not in {"extra", "theme", "nav", "plugins"}},

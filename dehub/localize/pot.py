@@ -41,8 +41,13 @@ def palette_names(mkdocs: dict) -> list[str]:
     ]
 
 
-def config_messages(root: Path) -> list[tuple[str, int]]:
-    """(msgid, line) of the UI strings in mkdocs.yml: the palette toggle labels."""
+PALETTE_NOTE = "Translators: the label of the light/dark mode switch."
+DESCRIPTION_NOTE = "Translators: the site's description, for pages without one of their own (the 404 page)."
+
+
+def config_messages(root: Path) -> list[tuple[str, int, str]]:
+    """(msgid, line, note) of the UI strings in mkdocs.yml: site_description and the palette
+    toggle labels (the engine receives them translated: engine/config.py)."""
     import yaml
 
     path = root / "mkdocs.yml"
@@ -50,10 +55,14 @@ def config_messages(root: Path) -> list[tuple[str, int]]:
         return []
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
+    settings = yaml.safe_load(text) or {}
     found = []
-    for name in palette_names(yaml.safe_load(text) or {}):
+    if isinstance(settings, dict) and isinstance(settings.get("site_description"), str) and settings["site_description"]:
+        line = next((n for n, row in enumerate(lines, 1) if row.startswith("site_description:")), 1)
+        found.append((settings["site_description"], line, DESCRIPTION_NOTE))
+    for name in palette_names(settings):
         line = next((n for n, row in enumerate(lines, 1) if row.strip() in (f"name: {name}", f'name: "{name}"')), 1)
-        found.append((name, line))
+        found.append((name, line, PALETTE_NOTE))
     return found
 
 
@@ -141,8 +150,8 @@ def extract(root: Path, places: bool = True) -> Catalog:
             catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     except Exception as exc:  # noqa: BLE001 - Babel's extractors raise what their parsers raise
         raise ExtractError(current[0], _error_line(exc), str(exc)) from None
-    for name, lineno in config_messages(root):
-        catalog.add(name, None, [("mkdocs.yml", lineno)], auto_comments=["Translators: the label of the light/dark mode switch."])
+    for name, lineno, note in config_messages(root):
+        catalog.add(name, None, [("mkdocs.yml", lineno)], auto_comments=[note])
     for context, name, filename, lineno, comments in place_messages(root, cities=places):  # msgids: the official German names
         existing = catalog.get(name, context)
         if existing is not None:

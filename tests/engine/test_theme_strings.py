@@ -82,3 +82,13 @@ def test_every_aria_label_title_and_alt_is_in_the_pages_language(built_site: Bui
             for name in ("aria-label", "title", "alt", "placeholder"):
                 if element.has_attr(name):
                     assert element[name] not in english | {"logo"}, f"{lang}/{path}: {name}={element[name]!r} on <{element.name}>"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_404_page_describes_the_site_in_its_language(built_site: BuiltSite, lang: str) -> None:
+    """mkdocs.yml's site_description is a msgid: a page without a description of its own (404)
+    gets the translation, never the English text."""
+    english = load_config(ROOT).mkdocs["site_description"]
+    loc = localizer(ROOT, lang, load_config(ROOT).fallback_chain(lang))
+    description = soup(built_site, lang, "404.html").find("meta", attrs={"name": "description"})["content"]
+    assert description == loc.gettext(english) != english
