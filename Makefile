@@ -8,7 +8,7 @@ PIP_LOCK := requirements.pip.txt
 # anything (its build backend, setuptools, is in the lock too).
 PIP_INSTALL := $(PY) -m pip install --quiet --require-hashes --no-deps
 
-.PHONY: site test check lint schema serve audit clean lock upgrade
+.PHONY: site test check lint lint-po plurals schema serve audit clean lock upgrade
 
 $(VENV)/.installed: $(LOCK) $(PIP_LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,15 @@ test: $(VENV)/.installed node_modules/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+# translate-toolkit's pofilter on every catalog (dehub/validate/pofilter.py lists the checks left
+# out and why); `make test` runs it too. `make plurals` rewrites the rendered plural forms
+# (tests/localize/fixtures/plurals.<lang>.txt) after a plural msgstr changed: commit the diff.
+lint-po: $(VENV)/.installed
+	$(PY) -m dehub.validate.pofilter
+
+plurals: $(VENV)/.installed
+	$(PY) -m pytest -n 0 -q tests/localize/test_plural_samples.py --regenerate-plurals
 
 # The lock: `make lock` after editing pyproject.toml (keeps every other pin), `make upgrade`
 # to move everything to the newest releases. pip-compile runs in a venv of its own and

@@ -114,6 +114,14 @@ def make_repo(tmp_path: Path, *, with_content: bool = False, hubs: tuple[str, ..
     return repo
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regenerate-plurals",
+        action="store_true",
+        help="rewrite tests/localize/fixtures/plurals.<lang>.txt from the catalogs (after changing a plural msgstr)",
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests of the shared full build are `slow`; with xdist (--dist loadgroup) each language's
     browser audits stay on one worker, so a page is loaded once for all its gates."""

@@ -7,8 +7,6 @@ import inspect
 import io
 import re
 import shutil
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from dehub.commands.status import language_items, yaml_fields
 from dehub.config import load_config
 from dehub.diagnostics import Report
 from dehub.localize.catalogs import POT
-from dehub.localize.plurals import expected_plural_forms, parse_rule, single_number_forms
+from dehub.localize.plurals import expected_plural_forms
 from dehub.localize.pot import stale_pot
 from dehub.model import source_hash
 from dehub.validate.catalogs import lint_catalogs
@@ -74,37 +72,6 @@ def test_the_shipped_catalogs_pass_the_lint() -> None:
     report = Report()
     assert lint_catalogs(ROOT, load_config(ROOT), report) == len(LANGS)
     assert report.lines() == []
-
-
-def test_the_shipped_catalogs_pass_pofilter(tmp_path: Path) -> None:
-    pofilter = Path(sys.executable).parent / "pofilter"
-    for lang in LANGS:
-        out = tmp_path / f"{lang}.po"
-        tests = ["-t", "xmltags", "-t", "printf", "-t", "escapes", "-t", "nplurals"]
-        result = subprocess.run(
-            [str(pofilter), "--progress=none", *tests, str(ROOT / PO.format(lang=lang)), str(out)], capture_output=True, text=True
-        )
-        assert result.returncode == 0, result.stderr
-        assert "could not find filter" not in result.stderr
-        failures = out.read_text(encoding="utf-8") if out.exists() else ""
-        assert "(pofilter)" not in without_left_out_counts(failures, lang), f"{lang}:\n{failures}"
-
-
-def without_left_out_counts(failures: str, lang: str) -> str:
-    """pofilter's report less the one thing our lint allows and pofilter does not know: a plural
-    form that covers exactly one number (Arabic's dual) leaving out its number."""
-    if not failures:
-        return ""
-    single = single_number_forms(parse_rule(expected_plural_forms(lang)))
-    left = read_po(io.BytesIO(failures.encode("utf-8")), locale=lang)
-    kept = []
-    for message in (m for m in left if m.id):
-        notes = [note for comment in message.user_comments for note in comment.split(", ")]
-        only_count = all(note.endswith("Missing printf variable: %(num)s") for note in notes)
-        forms_without = [form for form, text in enumerate(message.string) if "%(num)s" not in text] if message.pluralizable else [None]
-        if not (notes and only_count and message.pluralizable and set(forms_without) <= single):
-            kept.append(f"{message.id!r}: {notes}")
-    return "\n".join(f"(pofilter) {line}" for line in kept)
 
 
 # --- extract and the stale .pot ----------------------------------------------------------

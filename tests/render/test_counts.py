@@ -18,7 +18,9 @@ HERO = re.compile(r'<h1 id="dehub-hero-title">([^<]*)</h1>\s*<p>([^<]*)</p>')
         (("dortmund", "hamburg"), "en", "2 digital hubs. One network across Germany.", "research in 2 locations, each"),
         (("dortmund", "hamburg"), "de", "2 digitale Hubs. Ein Netzwerk in ganz Deutschland.", "Forschung an 2 Standorten"),
         (("dortmund",), "de", "1 digitaler Hub. Ein Netzwerk in ganz Deutschland.", "Forschung an 1 Standort mit"),
-        (("dortmund", "hamburg"), "ar", "2 مركزان رقميان. شبكة واحدة في أنحاء ألمانيا.", "2 موقعين"),
+        # the Arabic dual says "two" itself: no digit before it (issue 26, item 5)
+        (("dortmund", "hamburg"), "ar", "مركزان رقميان. شبكة واحدة في أنحاء ألمانيا.", "البحث في موقعين، لكلٍّ منهما"),
+        (("dortmund",), "ar", "مركز رقمي واحد. شبكة واحدة في أنحاء ألمانيا.", "البحث في موقع واحد له"),
         (("dortmund", "hamburg"), "ja", "2のデジタルハブ。ドイツ全土をつなぐ一つのネットワーク。", "2の拠点"),
     ],
 )
