@@ -8,7 +8,7 @@ PIP_LOCK := requirements.pip.txt
 # anything (its build backend, setuptools, is in the lock too).
 PIP_INSTALL := $(PY) -m pip install --quiet --require-hashes --no-deps
 
-.PHONY: site test check lint lint-po plurals schema serve audit clean lock upgrade
+.PHONY: site test browsers check lint lint-po plurals schema serve audit clean lock upgrade
 
 $(VENV)/.installed: $(LOCK) $(PIP_LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,8 +31,43 @@ check: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(PY) build.py serve
 
-test: $(VENV)/.installed node_modules/.installed
-	$(PY) -m pytest
+# pytest's exit status 5 (no test collected, or every test skipped: tests/conftest.py) is a failure.
+test: browsers $(VENV)/.installed node_modules/.installed
+	@$(PY) -m pytest $(PYTEST_ARGS) || { status=$$?; [ $$status -ne 5 ] || echo "error: pytest ran no test (exit status 5); that is not a pass" >&2; exit $$status; }
+
+# What `make test` needs besides Python: a browser (DEHUB_CHROMIUM, default Debian's chromium),
+# Java for the Nu HTML checker, npm for the browser tools, and fonts for the CJK and Arabic pages.
+# Run as root (a fresh machine, a container, .ci/run) it installs what is missing with apt-get
+# (only that: Node.js from NodeSource, say, brings its own npm, which Debian's npm conflicts with);
+# otherwise it stops at once with one line that names what is missing and the command to run.
+DEFAULT_CHROMIUM := /usr/bin/chromium
+CHROMIUM = $(or $(DEHUB_CHROMIUM),$(DEFAULT_CHROMIUM))
+found = $(shell { $(1); } >/dev/null 2>&1 && echo yes)
+browser_ok = $(call found,test -x '$(CHROMIUM)' && test -f '$(CHROMIUM)')
+fonts_for = $(call found,fc-list :lang=$(1) | grep -q .)
+# the Debian packages that provide what is missing (fonts only matter once there is a browser)
+missing_packages = $(strip $(if $(browser_ok),,chromium) $(if $(call found,command -v java),,default-jre-headless) \
+	$(if $(call found,command -v npm),,npm) $(if $(call fonts_for,ja),,fonts-noto-cjk) $(if $(call fonts_for,ar),,fonts-noto-core))
+apt_line = apt-get update && apt-get install -y $(1)
+as_root = $(and $(filter 0,$(shell id -u 2>/dev/null)),$(call found,command -v apt-get))
+not_installed = make test needs $(if $(word 2,$(1)),the Debian packages,the Debian package) $(subst $(space),$(comma)$(space),$(1)); as root run: $(call apt_line,$(1))$(if $(filter chromium,$(1)), (or set DEHUB_CHROMIUM to another Chromium or Chrome))
+wrong_browser = DEHUB_CHROMIUM=$(DEHUB_CHROMIUM) is not an executable file; set it to your Chromium or Chrome, or unset it for Debian's chromium ($(call apt_line,chromium) as root)
+space := $(subst ,, )
+comma := ,
+
+browsers:
+	$(eval MISSING := $(missing_packages))
+	$(eval REQUIRED := $(filter-out fonts-%,$(MISSING)))
+	$(if $(and $(DEHUB_CHROMIUM),$(filter chromium,$(MISSING))),$(error $(wrong_browser)))
+	$(if $(MISSING),$(if $(as_root),@echo "installing $(MISSING) with apt-get (make test runs as root)",$(if $(REQUIRED),$(error $(call not_installed,$(MISSING))),$(warning the CJK and Arabic pages will be tested without their fonts: $(call not_installed,$(MISSING))))))
+	$(if $(and $(MISSING),$(as_root)),export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq $(MISSING) >/dev/null)
+	$(if $(and $(MISSING),$(as_root)),@$(MAKE) --no-print-directory browsers-installed)
+	@:
+
+# after an installation: what is still missing is an error, as root too
+browsers-installed:
+	$(eval MISSING := $(missing_packages))
+	$(if $(MISSING),$(error apt-get did not provide $(MISSING); install it by hand: $(call apt_line,$(MISSING))))
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -4,15 +4,24 @@ A key is the SHA-256 of what was checked (the file's bytes, and whatever else th
 depends on, such as the schema) together with the project's fingerprint: its version and
 the bytes of its own code and schemas, so a changed validator never trusts an old verdict.
 Only "clean" is remembered; a file with problems is checked in full every time, so the
-cache can make `check` faster, never different. It lives in `.cache/dehub/` in the repo
-(gitignored), or in `$DEHUB_CACHE_DIR`; an unwritable folder just means no cache.
+cache can make `check` faster, never different. An unwritable folder just means no cache.
+
+Threat: a pull request that adds cache files, so that `check` accepts what it would refuse.
+So the cache never lives in the checkout: it is in the user's cache folder
+(`$XDG_CACHE_HOME/dehub/`, or `$DEHUB_CACHE_DIR` when that is outside the checkout), one
+folder per checkout, and every key is keyed with a per-machine secret (32 random bytes in
+`secret`, created 0600, refused if anyone else may read or write it), so no one who can't
+read that file can compute a key. `check --release` (the deploy's gate) and CI (`CI`,
+`GITHUB_ACTIONS`) never read or write it, and `build` does not use it at all.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
+import stat
 from functools import cache
 from pathlib import Path
 
@@ -30,13 +39,63 @@ def fingerprint() -> bytes:
     return digest.digest()
 
 
+SECRET_BYTES = 32
+
+
+def in_ci() -> bool:
+    """A CI run (GitHub Actions sets both): it starts from a fresh checkout and must decide alone."""
+    return os.environ.get("GITHUB_ACTIONS", "").lower() == "true" or os.environ.get("CI", "").lower() not in {"", "0", "false"}
+
+
+def user_cache_dir(root: Path) -> Path | None:
+    """The cache folder of the user (never inside the checkout `root`), or None."""
+    configured = os.environ.get("DEHUB_CACHE_DIR")
+    base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dehub"
+    try:
+        resolved, checkout = base.resolve(), root.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if resolved == checkout or resolved.is_relative_to(checkout) or not resolved.is_absolute():
+        return None  # a cache a pull request could add is no cache
+    return resolved
+
+
+def machine_secret(base: Path) -> bytes | None:
+    """The random key in `base/secret` (made on first use, 0600); None if it is not only ours."""
+    path = base / "secret"
+    with contextlib.suppress(OSError):
+        base.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(FileExistsError):
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(os.urandom(SECRET_BYTES))
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077 or info.st_uid != os.getuid():
+            return None
+        data = path.read_bytes()
+        return data if len(data) == SECRET_BYTES else None
+    return None
+
+
 class CleanCache:
-    def __init__(self, root: Path | None) -> None:
-        self.folder = Path(os.environ.get("DEHUB_CACHE_DIR") or root / ".cache" / "dehub") / "clean" if root else None
+    """`root`: the checkout (None: no cache); `release`: the deploy's gate, which decides alone."""
+
+    def __init__(self, root: Path | None, release: bool = False) -> None:
+        self.folder: Path | None = None
+        self.secret = b""
+        if root is None or release or in_ci():
+            return
+        base = user_cache_dir(root)
+        secret = machine_secret(base) if base is not None else None
+        if base is None or secret is None:
+            return
+        self.secret = secret
+        checkout = hashlib.sha256(os.fsencode(str(root.resolve()))).hexdigest()[:16]
+        self.folder = base / checkout / "clean"
 
     def _path(self, kind: str, parts: tuple[bytes, ...]) -> Path:
         assert self.folder is not None
-        digest = hashlib.sha256(fingerprint() + kind.encode())
+        digest = hmac.new(self.secret, fingerprint() + kind.encode(), hashlib.sha256)
         for part in parts:
             digest.update(len(part).to_bytes(8, "big") + part)
         return self.folder / digest.hexdigest()
@@ -104,9 +163,9 @@ def _entry(root: Path, path: Path) -> bytes:
 _active = CleanCache(None)  # no cache until `check` turns it on for its repository
 
 
-def use_cache(root: Path | None) -> None:
+def use_cache(root: Path | None, release: bool = False) -> None:
     global _active
-    _active = CleanCache(root)
+    _active = CleanCache(root, release)
 
 
 def clean_cache() -> CleanCache:

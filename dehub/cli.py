@@ -11,6 +11,17 @@ import sys
 from pathlib import Path
 
 
+def port_number(text: str) -> int:
+    """`--port`: 1 to 65535 (argparse turns the ValueError into a usage error)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number; use 1 to 65535, e.g. 8000") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number; use 1 to 65535, e.g. 8000")
+    return port
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="build.py", description="Validate and build the de:hub website.")
     main.add_argument("--root", type=Path, default=None, help="the repository (default: the folder of build.py)")
@@ -21,6 +32,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None, help="output folder (default: site/)")
     build.add_argument("--format", choices=["text", "github"], default="text")
     build.add_argument("--offline", action="store_true", help="a preview that opens from disk without a server")
+    build.add_argument("--release", action="store_true", help="the deploy's build: also fail on [[TODO: ...]] placeholders")
 
     main.set_defaults(build_parser=build)
     check = commands.add_parser("check", help="validate only, no rendering")
@@ -31,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
     since.add_argument("--changed-first", metavar="BASE", help="every problem, those in files changed since BASE first (pull requests)")
 
     serve = commands.add_parser("serve", help="live preview on 127.0.0.1:8000")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=port_number, default=8000, help="the port on 127.0.0.1 (default: 8000)")
 
     new_hub = commands.add_parser("new-hub", help="scaffold a hub folder")
     new_hub.add_argument("slug")
@@ -59,6 +71,11 @@ def parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="status: exit 1 when a language marked complete (* in the table) lacks or has outdated anything",
+    )
+    i18n.add_argument(
+        "--check",
+        action="store_true",
+        help="extract: write nothing; exit 1 when messages.pot lacks or keeps a message (the deploy workflow's step)",
     )
     i18n.add_argument(
         "--force",
@@ -116,7 +133,14 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
         langs = getattr(args, "langs", None)
         out = getattr(args, "out", None)
         try:
-            return build_site(root, langs=langs, out=out, fmt=getattr(args, "format", "text"), offline=getattr(args, "offline", False))
+            return build_site(
+                root,
+                langs=langs,
+                out=out,
+                fmt=getattr(args, "format", "text"),
+                offline=getattr(args, "offline", False),
+                release=getattr(args, "release", False),
+            )
         except KeyboardInterrupt:  # before anything was written (build_site says so itself later on)
             print("interrupted: nothing was changed", file=sys.stderr)
             return 130

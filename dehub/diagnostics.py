@@ -1,8 +1,10 @@
 """Problems found in user input, reported as `path:line:col: error: message`, and printed.
 
 Every stage appends to one `Report`; nothing stops at the first error. A `Diagnostic`
-carries its position (1-based line and column, 0 when unknown) and whether it comes from a
-rule that relates files (`cross_file`: kept by `check --changed-only` for any file).
+carries its position (1-based line and column, 0 when unknown), whether it comes from a
+rule that relates files (`cross_file`: kept by `check --changed-only` for any file), and
+whether it is a placeholder left for the site's operator (`operator`: the legal pages'
+`[[TODO: ...]]` under `--release`, listed after everyone else's problems).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Diagnostic:
     message: str = ""
     severity: Literal["error", "warning"] = "error"
     cross_file: bool = field(default=False, compare=False)  # a rule about how files relate
+    operator: bool = field(default=False, compare=False)  # the operator's placeholder: listed last
 
     def text(self) -> str:
         where = printable(self.path)
@@ -50,9 +53,10 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # consequences of errors, not errors: "21 links ... not checked"
     first: set[str] = field(default_factory=set)  # paths listed first (the files a pull request changed)
+    hidden: dict[str, int] = field(default_factory=dict)  # errors `only` left out: path -> how many
 
-    def error(self, path: str, line: int, col: int, message: str) -> None:
-        diagnostic = Diagnostic(path, line, col, message)
+    def error(self, path: str, line: int, col: int, message: str, *, operator: bool = False) -> None:
+        diagnostic = Diagnostic(path, line, col, message, operator=operator)
         if diagnostic not in self.diagnostics[-8:]:  # two stages may refuse the same path (e.g. a symlink)
             self.diagnostics.append(diagnostic)
 
@@ -61,8 +65,15 @@ class Report:
         self.diagnostics.append(Diagnostic(path, line, col, message, cross_file=True))
 
     def only(self, paths: set[str]) -> Report:
-        """The problems in `paths`, plus every cross-file problem."""
-        return Report([d for d in self.diagnostics if d.path in paths or d.cross_file], list(self.notes), set(paths))
+        """The problems in `paths`, plus every cross-file problem; the other errors are counted
+        (`hidden`), so the report is still not ok."""
+        kept, hidden = [], {}
+        for d in self.diagnostics:
+            if d.path in paths or d.cross_file:
+                kept.append(d)
+            elif d.severity == "error":
+                hidden[d.path] = hidden.get(d.path, 0) + 1
+        return Report(kept, list(self.notes), set(paths), hidden)
 
     def warning(self, path: str, line: int, col: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(path, line, col, message, "warning"))
@@ -77,12 +88,15 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.hidden
 
     def ordered(self) -> list[Diagnostic]:
         """The real problems first: the changed files' (`first`), then each file's own errors
-        before the rules that relate files, then by path and position."""
-        return sorted(set(self.diagnostics), key=lambda d: (d.path not in self.first, d.cross_file, d.path, d.line, d.col, d.message))
+        before the rules that relate files, the operator's placeholders last, then by path and
+        position."""
+        return sorted(
+            set(self.diagnostics), key=lambda d: (d.path not in self.first, d.operator, d.cross_file, d.path, d.line, d.col, d.message)
+        )
 
     def lines(self, fmt: str = "text") -> list[str]:
         return [d.github() if fmt == "github" else d.text() for d in self.ordered()]
@@ -92,21 +106,40 @@ class Report:
         warnings = len(self.diagnostics) - errors
         if errors:
             files = len({d.path for d in self.errors})
-            noun = "error" if errors == 1 else "errors"
-            text = f"{errors} {noun} in {files} file{'s' if files != 1 else ''} ({checked})"
-        else:
+            text = f"{plural(errors, 'error')} in {plural(files, 'file')} ({checked})"
+        elif not self.hidden:
             text = f"ok: {checked}, no errors"
+        else:
+            text = f"no errors in the changed files ({checked})"
+        if self.hidden:
+            names = sorted(self.hidden)
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            more = "more " if errors else ""
+            text += f"; {plural(sum(self.hidden.values()), more + 'error')} in unchanged files not listed ({shown}): check without --changed-only lists them"
         if warnings:
-            text += f", {warnings} warning{'s' if warnings != 1 else ''}"
+            text += f", {plural(warnings, 'warning')}"
         return text
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def shorten(value: object, limit: int = MAX_VALUE_CHARS) -> str:
     """A value for an error message, never unbounded (input may be huge or hostile)."""
-    text = repr(value) if not isinstance(value, str) else repr(value)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text
+    return clip(repr(value), limit)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut after a whole word (with "…") where there is
+    a space in its second half; a text without one (a long name, hostile input) is cut hard."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space].rstrip(" ,;:")
+    return cut + "…"
 
 
 def did_you_mean(word: object, choices: list[str]) -> str:

@@ -37,9 +37,28 @@ def normalized_text(body: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def source_hash(body: str) -> str:
-    """Fingerprint of German prose; translations record it to detect when they fall behind."""
-    return hashlib.sha256(normalized_text(body).encode("utf-8")).hexdigest()[:12]
+# The front matter a translation translates (a hub's description, a page's title, a post's summary):
+# part of the German source's fingerprint, so a changed German description makes its translations outdated.
+TRANSLATED_FIELDS = ("title", "description", "summary")
+
+
+def translated_fields(meta: dict | None) -> list[tuple[str, str]]:
+    """(key, text with its spaces normalised) of the translated front matter fields that are set."""
+    found = []
+    for name in TRANSLATED_FIELDS:
+        value = (meta or {}).get(name)
+        if isinstance(value, str) and value.strip():
+            found.append((name, " ".join(value.split())))
+    return found
+
+
+def source_hash(body: str, meta: dict | None = None) -> str:
+    """Fingerprint of German prose and of its translated front matter (`meta`: title, description,
+    summary); translations record it to detect when they fall behind. Without such fields it is
+    the fingerprint of the body alone, as it was before the front matter counted."""
+    fields = "".join(f"{name}: {value}\n" for name, value in translated_fields(meta))
+    text = f"{fields}\n{normalized_text(body)}" if fields else normalized_text(body)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def raw_source_hash(body: str) -> str:
@@ -48,9 +67,13 @@ def raw_source_hash(body: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
 
 
-def translates(recorded: str | None, body: str) -> bool:
-    """Whether a translation's recorded `source_hash` is that of the German `body` (new or old hash)."""
-    return recorded is not None and recorded in {source_hash(body), raw_source_hash(body)}
+def translates(recorded: str | None, body: str, meta: dict | None = None) -> bool:
+    """Whether a translation's recorded `source_hash` is that of the German `body` and front matter
+    `meta`. The older raw hash counts only for a German file without translated fields (a hash of
+    the body alone can't tell whether its description changed since)."""
+    if recorded is None:
+        return False
+    return recorded == source_hash(body, meta) or (not translated_fields(meta) and recorded == raw_source_hash(body))
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,31 @@ OPEN_DATA_FILES = {
     "geojson_schema": "api/hubs.geojson.schema.json",
 }
 
+MAX_SLUG_LENGTH = 64  # a folder name, a URL segment and a calendar file name: far below NAME_MAX (255 bytes)
+# The site's own names, which a hub's folder or former slug would take over or clash with:
+# every segment of a generated page's key or a root file's path, and the root's own folders.
+ROOT_NAMES = ("assets", "search", "calendar", "api", "sitemap", "404", "feed", "map", "page", "all", "robots", "site")
+
+
+@lru_cache(maxsize=1)
+def reserved_slugs() -> frozenset[str]:
+    """The words a hub slug (folder or former slug) may not be: they name the site's own pages and files."""
+    segments = {part for key in (*GENERATED, *SECTIONS, *FILTER_PREFIXES, *LEGAL_PAGES) for part in key.split("/") if part}
+    segments |= {path.split("/")[0] for path in OPEN_DATA_FILES.values()}
+    segments |= {posixpath.splitext(part)[0] for part in calendar_path().split("/")}
+    return frozenset(segments | set(ROOT_NAMES))
+
+
+def slug_problem(slug: str, reserved: bool = True) -> str | None:
+    """Why `slug` can't be a hub's folder or former slug (None: it can)."""
+    if len(slug) > MAX_SLUG_LENGTH:
+        return f"is {len(slug)} characters long; the limit is {MAX_SLUG_LENGTH}"
+    if not SLUG_RE.match(slug):
+        return "is not a valid slug (lowercase letters, digits, single hyphens)"
+    if reserved and slug in reserved_slugs():
+        return "is one of the site's own page or file names"
+    return None
+
 
 def slugify(text: str) -> str:
     """'Baden-Württemberg' -> 'baden-wuerttemberg' (German transliteration, then ASCII)."""

@@ -132,3 +132,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         lang = callspec.params.get("lang") if callspec is not None else None
         if item.get_closest_marker("browser") is not None and isinstance(lang, str):
             item.add_marker(pytest.mark.xdist_group(f"browser-{lang}"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run in which no test passed is not green: pytest says 5 for "no test collected",
+    and this makes a run whose every test was skipped or deselected say 5 too."""
+    if hasattr(session.config, "workerinput") or session.config.option.collectonly or exitstatus != pytest.ExitCode.OK:
+        return  # an xdist worker (the controller decides), a listing, or already a failure
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and not reporter.stats.get("passed") and not reporter.stats.get("xpassed"):
+        reporter.write_line("error: no test passed (every test was skipped); that is not a pass", red=True)
+        session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED

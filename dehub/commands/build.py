@@ -14,15 +14,39 @@ from ..config import load_config
 from ..diagnostics import print_report
 from ..engine.worker import build_all
 from ..localize.localizer import localizers
+from ..output import printable
 from ..validate.project import validate_sources
 from ..write.offline import make_browsable_offline
 from ..write.root import write_root_files
 from ..write.swap import MARKER, mark, replaceable, swap_in
 
 
-def describe_failure(root: Path, exc: Exception) -> str:
-    """One `path:line: error:` line for a failure in a template or the theme."""
+def input_of(output: str) -> str:
+    """The input a built file comes from ('en/hubs/berlin/index.html' -> 'hubs/berlin/hub.yml')."""
+    parts = output.split("/")
+    if len(parts) >= 2 and parts[0] == "calendar":
+        return f"hubs/{parts[1].removesuffix('.ics')}/hub.yml"
+    for index, part in enumerate(parts[:-1]):
+        if part in {"hubs", "news"} and index + 1 < len(parts) - 1:
+            name = parts[index + 1]
+            lang = parts[0] if index == 1 else "<lang>"
+            return f"hubs/{name}/hub.yml" if part == "hubs" else f"content/{lang}/news/*-{name}.md"
+    return f"content/{parts[0]}/{'/'.join(parts[1:-1]) or 'index'}.md" if len(parts) > 2 else output
+
+
+def describe_failure(root: Path, exc: Exception, staging: Path | None = None) -> str:
+    """One `path:line: error:` line for a failure in a template or the theme, or the input
+    whose name an OS error (a name too long, a name the file system refuses) came from."""
     from jinja2 import TemplateSyntaxError
+
+    if isinstance(exc, OSError) and exc.filename and staging is not None:
+        written = Path(str(exc.filename))
+        with contextlib.suppress(ValueError):
+            output = written.resolve().relative_to(staging.resolve()).as_posix()
+            reason = exc.strerror or type(exc).__name__
+            return (
+                f"{printable(input_of(output))}: error: cannot write {printable(output)[:200]} ({reason}); rename the input it comes from"
+            )
 
     if isinstance(exc, TemplateSyntaxError):
         path = Path(exc.filename or exc.name or "template")
@@ -33,10 +57,13 @@ def describe_failure(root: Path, exc: Exception) -> str:
     return f"error: {type(exc).__name__}: {text[:300]}"
 
 
-def build_site(root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text", offline: bool = False) -> int:
+def build_site(
+    root: Path, langs: list[str] | None = None, out: Path | None = None, fmt: str = "text", offline: bool = False, release: bool = False
+) -> int:
+    """`release`: the deploy's build, which applies `check --release`'s gate itself (no cache, no earlier verdict)."""
     started = time.perf_counter()
     config = load_config(root)
-    report, project = validate_sources(root, config)
+    report, project = validate_sources(root, config, release)
     unknown = [lang for lang in langs or [] if lang not in config.codes]
     if unknown:  # the command line normalises and checks --lang (cli.checked_languages)
         raise ValueError(f"not configured languages: {unknown}")
@@ -64,7 +91,7 @@ def build_site(root: Path, langs: list[str] | None = None, out: Path | None = No
         shutil.rmtree(staging, ignore_errors=True)
         if os.environ.get("DEHUB_DEBUG"):
             raise
-        print(describe_failure(root, exc), file=sys.stderr)
+        print(describe_failure(root, exc, staging), file=sys.stderr)
         print("error: the build failed; the previous site is unchanged (set DEHUB_DEBUG=1 for details)", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -28,7 +28,7 @@ def run_check(root: Path, release: bool = False) -> tuple[Report, str]:
     from ..validate.project import read_project
 
     report = Report()
-    use_cache(root)  # inputs found clean before skip the schema validator and the catalog lint
+    use_cache(root, release)  # inputs found clean before skip the schema validator and the catalog lint
     config = load_config(root)
     project = read_project(root, config, report)
     lint_catalogs(root, config, report)
@@ -53,15 +53,17 @@ def checked_summary(project: Project) -> str:
 
 
 def check(root: Path, fmt: str = "text", release: bool = False, changed_only: str | None = None, changed_first: str | None = None) -> int:
-    """`changed_only`: report only the files changed since that ref (and cross-file problems);
-    `changed_first`: report everything, the changed files' problems first (the pull request's)."""
+    """`changed_only`: list only the problems of the files changed since that ref (and cross-file
+    ones); errors elsewhere are counted in the summary and still fail the run. `changed_first`:
+    list everything, the changed files' problems first (the pull request's). "Changed" is
+    against the working tree: commits, staged, unstaged and untracked files."""
     base = changed_only or changed_first
     key: tuple[bytes, ...] = ()
     if not base:  # a clean run of exactly these inputs is printed again without validating
         from ..localize.babel_cfg import source_tops
 
         key = (fmt.encode(), b"release" if release else b"", inputs_digest(root, source_tops(root)))
-        remembered = CleanCache(root).output("check", *key)
+        remembered = CleanCache(root, release).output("check", *key)
         if remembered is not None:
             sys.stdout.write(remembered)
             return 0
@@ -69,12 +71,12 @@ def check(root: Path, fmt: str = "text", release: bool = False, changed_only: st
 
     report, checked = run_check(root, release)
     if key and not report.diagnostics:
-        CleanCache(root).remember_clean("check", *key, output=report.summary(checked) + "\n")
+        CleanCache(root, release).remember_clean("check", *key, output=report.summary(checked) + "\n")
     if base:
         from .pr_summary import ChangesError, changed_files
 
         try:
-            changed = set(changed_files(root, base))
+            changed = set(changed_files(root, base, worktree=True))
         except ChangesError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

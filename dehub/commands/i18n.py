@@ -15,21 +15,55 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from ..config import Config, load_config
-from ..diagnostics import Report, print_report
+from ..diagnostics import Report, print_report, shorten
 from ..load.po import parse_catalog
 from ..localize.catalogs import MESSAGES_LANGUAGE, POT, catalog_path, language_name
 from ..localize.plurals import migrate_plural_rule
-from ..localize.pot import extract, po_bytes
+from ..localize.pot import ExtractError, extract, message_keys, po_bytes, pot_changes
 from ..validate.catalogs import lint_catalogs
 
 VOLATILE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By): .*\n', re.M)
 
 
-def cmd_extract(root: Path) -> int:
-    catalog = extract(root)
+def source_errors(root: Path, config: Config) -> Report:
+    """The errors of the .pot's sources: every hub (its cities are msgids), mkdocs.yml (the palette
+    labels) and the code and templates Babel reads. Extracting from a broken source would drop its
+    strings from the .pot, so `extract` writes nothing while there is one."""
+    from ..load.files import read_hubs
+    from ..validate.hubs import build_hub
+
+    report = Report()
+    for source in read_hubs(root, report):
+        build_hub(source, config, report)
+    return report
+
+
+def cmd_extract(root: Path, config: Config, check_only: bool = False) -> int:
+    report = source_errors(root, config)
+    catalog = None
+    if report.ok:
+        try:
+            catalog = extract(root)
+        except ExtractError as exc:
+            report.error(
+                exc.path, exc.line, 0, f"cannot extract UI strings: {shorten(exc.message, 160)}; fix the syntax, then extract again"
+            )
+    if catalog is None:
+        return print_report(report, f"{POT} not written", "text")
     data = po_bytes(catalog)
     target = root / POT
-    if target.is_file() and VOLATILE.sub("", target.read_text(encoding="utf-8")) == VOLATILE.sub("", data.decode("utf-8")):
+    current = target.read_bytes() if target.is_file() else b""
+    if check_only:
+        changes = pot_changes(message_keys(data), message_keys(current) if current else set())
+        if changes is not None:
+            print(
+                f"{POT}:1: error: out of date: {changes}; run `python build.py i18n extract` (then `i18n update`) and commit the result",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"{POT} holds every message ({len(catalog)} messages)")
+        return 0
+    if current and VOLATILE.sub("", current.decode("utf-8", errors="replace")) == VOLATILE.sub("", data.decode("utf-8")):
         print(f"{POT} is up to date ({len(catalog)} messages)")
         return 0
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -90,8 +124,8 @@ def update_language(root: Path, lang: str, template: Catalog, force: bool) -> tu
 
 
 def cmd_update(root: Path, config: Config, force: bool) -> int:
-    if (root / "babel.cfg").is_file():
-        cmd_extract(root)
+    if (root / "babel.cfg").is_file() and cmd_extract(root, config) != 0:
+        return 1
     if not (root / POT).is_file():
         print(f"{POT}: error: missing; run `python build.py i18n extract` first", file=sys.stderr)
         return 1
@@ -127,7 +161,7 @@ def run_i18n(root: Path, args) -> int:
         print(f"error: `i18n {action}` takes no paths", file=sys.stderr)
         return 2
     if action == "extract":
-        return cmd_extract(root)
+        return cmd_extract(root, config, getattr(args, "check", False))
     if action == "update":
         return cmd_update(root, config, args.force)
     if action == "compile":

@@ -2,13 +2,16 @@
 
 The translation records the German text's `source_hash`; the German file's git history is
 searched (newest first) for the version with that hash (the normalised or the older raw hash),
-and the unified diff from that version to the German text now is printed. A shallow clone
+and what changed from that version to the German text now (its translated front matter and
+its body, whitespace and rewrapping ignored) is printed word by word, like `git diff --word-diff`:
+the changed paragraphs only, removed words as [-old-], added words as {+new+}. A shallow clone
 (CI's default) lacks the history: then a clear "history missing" message says how to get it.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +20,7 @@ from ..config import Config
 from ..diagnostics import Report
 from ..load.files import read_prose
 from ..load.safe_yaml import split_front_matter
-from ..model import translates
+from ..model import normalized_text, raw_source_hash, source_hash, translated_fields, translates
 from .status import _german_of
 
 MAX_VERSIONS = 500  # commits of one German file searched
@@ -27,22 +30,78 @@ def git(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
 
 
-def body_of(text: str, path: str) -> str | None:
+def source_of(text: str, path: str) -> tuple[dict, str] | None:
+    """The front matter and body of one version of a German file."""
     parsed = split_front_matter(text, path, Report())
-    return parsed[2] if parsed is not None else None
+    return (parsed[0], parsed[2]) if parsed is not None else None
 
 
-def find_translated_version(root: Path, german_rel: str, recorded: str) -> tuple[str, str] | None:
-    """(commit, German body) of the newest version of `german_rel` whose hash is `recorded`."""
+def recorded_for(recorded: str, meta: dict, body: str) -> bool:
+    """This version's hash is `recorded`: today's, or one recorded before the front matter counted."""
+    return translates(recorded, body, meta) or recorded in {source_hash(body), raw_source_hash(body)}
+
+
+def find_translated_version(root: Path, german_rel: str, recorded: str) -> tuple[str, dict, str] | None:
+    """(commit, front matter, body) of the newest version of `german_rel` whose hash is `recorded`."""
     log = git(root, "log", f"--max-count={MAX_VERSIONS}", "--format=%H", "--", german_rel)
     for commit in log.stdout.decode().split():
         shown = git(root, "show", f"{commit}:{german_rel}")
         if shown.returncode != 0:
             continue
-        body = body_of(shown.stdout.decode("utf-8", "replace"), german_rel)
-        if body is not None and translates(recorded, body):
-            return commit, body
+        found = source_of(shown.stdout.decode("utf-8", "replace"), german_rel)
+        if found is not None and recorded_for(recorded, *found):
+            return commit, *found
     return None
+
+
+def compared_text(meta: dict, body: str) -> str:
+    """What a translator translates: the translated front matter fields, then the body."""
+    fields = "".join(f"{name}: {value}\n\n" for name, value in translated_fields(meta))
+    return fields + normalized_text(body)
+
+
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]")  # spaces, words, each punctuation mark
+
+
+def word_diff(old: str, new: str) -> list[str]:
+    """The changed paragraphs of `new`, words marked like `git diff --word-diff`: [-removed-]{+added+}.
+    Each starts with '@@ paragraph N @@' (N counts the paragraphs of the German text now)."""
+    before, after = old.split("\n\n"), new.split("\n\n")
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        removed, added = "\n\n".join(before[i1:i2]), "\n\n".join(after[j1:j2])
+        out.append(f"@@ paragraph {min(j1 + 1, len(after))} @@")
+        out.append(mark_words(removed, added))
+    return out
+
+
+def _core(tokens: list[str]) -> tuple[str, str, str]:
+    """Leading whitespace, the words, trailing whitespace of a run of tokens."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].isspace():
+        start += 1
+    while end > start and tokens[end - 1].isspace():
+        end -= 1
+    return "".join(tokens[:start]), "".join(tokens[start:end]), "".join(tokens[end:])
+
+
+def mark_words(old: str, new: str) -> str:
+    """`new` with the words that differ from `old` marked: [-removed-]{+added+}."""
+    a, b = TOKEN.findall(old), TOKEN.findall(new)
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            parts.append("".join(b[j1:j2]))
+            continue
+        lead_old, removed, _ = _core(a[i1:i2])
+        lead_new, added, trail_new = _core(b[j1:j2])
+        parts.append(lead_new if added else lead_old)
+        parts.append(f"[-{removed}-]" if removed else "")
+        parts.append(f"{{+{added}+}}" if added else "")
+        parts.append(trail_new)
+    return "".join(parts)
 
 
 def i18n_diff(root: Path, config: Config, given: str) -> int:
@@ -62,7 +121,7 @@ def i18n_diff(root: Path, config: Config, given: str) -> int:
     if recorded is None:
         print(f"{shown}: error: has no source_hash, so the German version it translates is unknown", file=sys.stderr)
         return 1
-    if translates(recorded, original.body):
+    if translates(recorded, original.body, original.meta):
         print(f"{shown}: current; the German text ({german_rel}) has not changed since it was translated")
         return 0
     inside = git(root, "rev-parse", "--is-inside-work-tree")
@@ -79,13 +138,9 @@ def i18n_diff(root: Path, config: Config, given: str) -> int:
         )
         print(f"{shown}: error: {why}", file=sys.stderr)
         return 1
-    commit, old = found
-    diff = difflib.unified_diff(
-        old.splitlines(keepends=True),
-        original.body.splitlines(keepends=True),
-        fromfile=f"{german_rel} ({commit[:10]}, translated)",
-        tofile=f"{german_rel} (now)",
-    )
-    sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in diff)
+    commit, old_meta, old_body = found
+    print(f"{german_rel}: changed since {shown} was translated ({commit[:10]}): [-removed-] {{+added+}}")
+    for line in word_diff(compared_text(old_meta, old_body), compared_text(original.meta, original.body)):
+        print(line)
     print(f"\nupdate {shown}, then run `python build.py i18n mark-current {shown}`")
     return 0

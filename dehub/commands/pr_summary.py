@@ -42,22 +42,32 @@ class Change:
     pages: tuple[str, ...]
 
 
-def changed_files(root: Path, base: str) -> list[str]:
-    """The files that differ between the merge base of `base` and HEAD (repo-relative, '/'-separated)."""
+def changed_files(root: Path, base: str, worktree: bool = False) -> list[str]:
+    """The files that differ between the merge base of `base` and HEAD (repo-relative, '/'-separated);
+    with `worktree`, between the merge base and the working tree: the commits, staged and unstaged
+    edits and untracked files (not ignored ones), as a pre-commit run sees them."""
     if base.startswith("-"):
         raise ChangesError(f"bad base ref {base!r}: a ref cannot start with '-'")
-    command = ["git", "-C", str(root), "diff", "--name-only", "--no-renames", "-z", f"{base}...HEAD", "--"]
+    against = "the working tree" if worktree else "HEAD"
+    diff = ["diff", "--name-only", "--no-renames", "--relative", "-z"]
+    names = _git(root, [*diff, "--merge-base", base, "--"] if worktree else [*diff, f"{base}...HEAD", "--"], base, against)
+    if worktree:
+        names += _git(root, ["ls-files", "--others", "--exclude-standard", "-z"], base, against)
+    return sorted({name for name in names if name})
+
+
+def _git(root: Path, args: list[str], base: str, against: str) -> list[str]:
+    """What a git command prints, NUL-separated; its first error line as a ChangesError."""
     try:
-        result = subprocess.run(command, capture_output=True, check=False)
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     except OSError as error:
         raise ChangesError(f"cannot run git: {error.strerror or error}") from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = message[0] if message else f"git exited with status {result.returncode}"
         detail = detail.removeprefix("fatal: ")
-        raise ChangesError(f"cannot compare {base!r} with HEAD: {detail}")
-    names = result.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return sorted(name for name in names if name)
+        raise ChangesError(f"cannot compare {base!r} with {against}: {detail}")
+    return result.stdout.decode("utf-8", "surrogateescape").split("\0")
 
 
 def built_file(lang: str, key: str) -> str:

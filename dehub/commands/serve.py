@@ -4,11 +4,15 @@ An edit to hubs/<slug>/<lang>.md rebuilds only the languages that show that text
 (the language itself, plus the languages that fall back to it); facts, templates and
 catalogs rebuild every language. Invalid data keeps the last good site and shows
 the error lines on every page instead of a traceback.
+
+An editor's atomic save (write a temporary file, rename it over the original) counts as
+an edit of the original only: temporary, backup and lock files are no sources
+(`source_changes`). The first build prints each language as it is ready, and until a
+language is there its pages say what is being built (dehub/commands/serve_http.py).
 """
 
 from __future__ import annotations
 
-import html
 import shutil
 import sys
 import tempfile
@@ -22,7 +26,41 @@ from ..localize.fallback import languages_showing
 
 WRITE_EVENTS = {"created", "modified", "deleted", "moved", "closed"}
 WATCHED = ("hubs", "content", "theme", "translations", "mkdocs.yml")
-RELOAD_SCRIPT = """<script>(function(){var v=null;setInterval(function(){fetch("/__dehub_version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},250)}())</script>"""
+# What editors write next to a file while saving it: vim (.x.swp, 4913, x~), emacs (.#x, #x#),
+# JetBrains (x___jb_tmp___), gedit (.goutputstream-*), atomic writers (x.tmp, .x.tmp123).
+TEMPORARY_NAMES = ("~", "#", ".swp", ".swx", ".swo", ".tmp", ".bak", ".orig", "___jb_tmp___", "___jb_old___")
+# The suffixes of files the build reads (sources, templates, assets, catalogs, logos).
+SOURCE_SUFFIXES = {
+    ".md",
+    ".yml",
+    ".yaml",
+    ".po",
+    ".pot",
+    ".html",
+    ".css",
+    ".js",
+    ".json",
+    ".svg",
+    ".png",
+    ".webp",
+    ".jpg",
+    ".ico",
+    ".woff2",
+}
+
+
+def source_changes(root: Path, changed: set[str]) -> set[str]:
+    """The changed paths that are sources: no editor's temporary, backup or lock file, and no
+    file that is gone again and has no source's suffix (`4913`, `en.md.12345`: renamed into place)."""
+    kept = set()
+    for path in changed:
+        name = Path(path).name
+        if name.startswith((".", "#")) or name.endswith(TEMPORARY_NAMES):
+            continue
+        if not (root / path).exists() and Path(name).suffix.lower() not in SOURCE_SUFFIXES:
+            continue
+        kept.add(path)
+    return kept
 
 
 class Preview:
@@ -37,6 +75,22 @@ class Preview:
         self.lock = threading.Lock()
         self.carried_over: set[str] = set()
         self.pages: dict[str, set[str]] = {}  # each built language's page keys, for the sitemap
+        self.first: list[str] | None = []  # until the first build is done: the languages it builds
+
+    def progress(self) -> str | None:
+        """Until every language is there: what is ready ('de, en ready; building fr (3 of 7
+        languages)'), or why nothing is (errors before the first build); else None."""
+        if not self.pages and self.errors:
+            return "the first build stopped at the errors below; fix them and save, and this page reloads"
+        if self.first is None:
+            return None
+        if not self.first:
+            return "checking the sources; the first language follows in a few seconds"
+        done = [lang for lang in self.first if lang in self.pages]
+        if len(done) == len(self.first):
+            return None
+        ready = f"{', '.join(done)} ready; " if done else ""
+        return f"{ready}building {self.first[len(done)]} ({len(done) + 1} of {len(self.first)} languages)"
 
     def affected_languages(self, config: Config, changed: set[str]) -> list[str]:
         """The languages that show the changed files, the edited language first."""
@@ -85,23 +139,31 @@ class Preview:
         langs = config.codes if not changed or not (self.out / config.codes[0]).exists() else self.affected_languages(config, changed)
         langs += [lang for lang in config.codes if lang in self.carried_over and lang not in langs]
         self.carried_over = set()
+        first = not self.pages
+        if first:
+            self.first = list(langs)
+            print(f"building the preview: {len(langs)} languages ({', '.join(langs)}), each served as soon as it is ready", flush=True)
         for index, lang in enumerate(langs):
             staging = Path(tempfile.mkdtemp(prefix=f"{lang}-", dir=self.out.parent))
-            self.pages[lang] = set(build_language(config, project, lang, staging / lang).keys)
+            keys = set(build_language(config, project, lang, staging / lang).keys)
             with self.lock:  # readers take the lock too, so they never see a half-swapped folder
+                self.pages[lang] = keys
                 if (self.out / lang).exists():
                     (self.out / lang).rename(staging / "old")
                 (staging / lang).rename(self.out / lang)
                 self.errors = []
                 self.version += 1  # open pages of this language reload now, not after every language
             shutil.rmtree(staging, ignore_errors=True)
+            if first:
+                print(f"  {lang} ready ({index + 1} of {len(langs)}, {time.perf_counter() - started:.1f} s)", flush=True)
             if interrupted() and index + 1 < len(langs):
                 self.carried_over = set(langs[index + 1 :])
                 langs = langs[: index + 1]
                 break
         with self.lock:
             write_root_files(config, project, {lang: self.pages[lang] for lang in config.codes if lang in self.pages}, self.out)
-        print(f"rebuilt {', '.join(langs)} in {time.perf_counter() - started:.2f} s")
+            self.first = None
+        print(f"rebuilt {', '.join(langs)} in {time.perf_counter() - started:.2f} s", flush=True)
 
 
 def serve(root: Path, port: int = 8000) -> int:
@@ -130,59 +192,18 @@ def serve(root: Path, port: int = 8000) -> int:
 
 def _serve(root: Path, port: int, preview: Preview) -> int:
     """The HTTP server and the file watcher run in threads; builds run here, in the main thread,
-    so Ctrl-C and SIGTERM interrupt them at once."""
-    import http.server
-    from functools import partial
-
+    so Ctrl-C and SIGTERM interrupt them at once. The port is taken first: a busy port is one
+    line and exit status 1, before any build."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
+    from .serve_http import PortError, preview_server
 
-        def do_GET(self) -> None:  # noqa: N802
-            if self.path == "/__dehub_version":
-                body = str(preview.version).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/plain")
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            path = Path(self.translate_path(self.path))
-            with preview.lock:
-                if path.is_dir():
-                    if not self.path.split("?")[0].endswith("/"):
-                        return super().do_GET()  # the redirect to the folder's URL with a slash
-                    path = path / "index.html"
-                if not path.is_file():
-                    path = preview.out / "404.html"
-                    status = 404
-                else:
-                    status = 200
-                data = path.read_bytes() if path.is_file() else b"not found"
-                errors = list(preview.errors)
-            if path.suffix == ".html":
-                banner = ""
-                if errors:
-                    banner = (
-                        '<div role="alert" style="background:#fff4e5;color:#1a1a1a;border:3px solid #b34700;padding:1rem;margin:0;white-space:pre-wrap;font:14px/1.5 monospace">'
-                        + html.escape("\n".join(errors))
-                        + "</div>"
-                    )
-                page = data.decode("utf-8")
-                page = (
-                    page.replace("</body>", banner + RELOAD_SCRIPT + "</body>", 1) if "</body>" in page else page + banner + RELOAD_SCRIPT
-                )
-                data = page.encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", "text/html; charset=utf-8" if path.suffix == ".html" else self.guess_type(str(path)))
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
+    try:
+        server = preview_server(port, preview)
+    except PortError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     pending: set[str] = set()
     wake = threading.Event()
 
@@ -197,7 +218,7 @@ def _serve(root: Path, port: int, preview: Preview) -> int:
                     rel = Path(raw).resolve().relative_to(root.resolve()).as_posix()
                 except ValueError:
                     continue
-                if rel.split("/")[0] in WATCHED and not rel.endswith(("~", ".swp")):
+                if rel.split("/")[0] in WATCHED:
                     pending.add(rel)
                     wake.set()
 
@@ -208,22 +229,23 @@ def _serve(root: Path, port: int, preview: Preview) -> int:
         if target.exists():
             observer.schedule(Watcher(), str(target if target.is_dir() else root), recursive=target.is_dir())
     observer.start()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(preview.out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
+        print(f"serving the preview on http://127.0.0.1:{port}/ (Ctrl+C stops)", flush=True)
         try:
             preview.rebuild()
         except Exception as exc:  # noqa: BLE001 - the preview keeps running and says why
+            preview.first = None
             print(f"error: the first build failed: {exc}", file=sys.stderr)
-        print(f"serving the preview on http://127.0.0.1:{port}/ (Ctrl+C stops)")
         while True:
             if not wake.wait(timeout=0.5):  # a timeout, so signals are handled promptly
                 continue
-            time.sleep(0.02)  # let an editor finish writing
+            time.sleep(0.05)  # let an editor finish writing (and renaming into place)
             wake.clear()
-            changed = set(pending)
+            changed = source_changes(root, set(pending))
             pending.clear()
+            if not changed:
+                continue  # only an editor's temporary files came and went
             try:
                 preview.rebuild(changed, interrupted=wake.is_set)
             except Exception as exc:  # noqa: BLE001

@@ -53,7 +53,7 @@ def _prose_state(root: Path, german: Path, translated: Path, lang: str, source: 
     if not translated.is_file():
         return "missing"
     original, version = read_prose(root, german, source, Report()), read_prose(root, translated, lang, Report())
-    current = original is not None and version is not None and translates(version.recorded_hash, original.body)
+    current = original is not None and version is not None and translates(version.recorded_hash, original.body, original.meta)
     return "present" if current else "outdated"
 
 
@@ -123,12 +123,40 @@ def text_table(rows: list[list[str]]) -> list[str]:
     ]
 
 
+MAX_POT_BYTES = 4 * 1024 * 1024
+
+
+def read_template(root: Path) -> tuple[Catalog | None, str]:
+    """The .pot (a pull request may change it), or None and `line: error: reason` for it."""
+    file = root / POT
+    if file.is_symlink() or not file.is_file():
+        return None, "error: missing (or not a regular file); run `python build.py i18n extract`"
+    raw = file.read_bytes()
+    if len(raw) > MAX_POT_BYTES:
+        return None, f"1: error: larger than {MAX_POT_BYTES // (1024 * 1024)} MB; run `python build.py i18n extract`"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
+        return None, "1: error: saved as UTF-16; save it as UTF-8 (or run `python build.py i18n extract`)"
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return (
+            None,
+            f"{line}: error: not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8 (or run `python build.py i18n extract`)",
+        )
+    try:
+        return read_po(text.splitlines(keepends=True)), ""
+    except Exception as exc:  # noqa: BLE001 - Babel's parser on hostile input: a line, never a traceback
+        return None, f"1: error: cannot be read ({printable(str(exc))[:120]}); run `python build.py i18n extract`"
+
+
 def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
-    if not (root / POT).is_file():
-        print(f"{POT}: error: missing; run `python build.py i18n extract`", file=sys.stderr)
+    template, problem = read_template(root)
+    if template is None:
+        print(f"{POT}:{problem}" if problem[0].isdigit() else f"{POT}: {problem}", file=sys.stderr)
+        if fmt == "markdown":  # the job summary says why the table is missing
+            print(f"### Translation status\n\nNot available: `{POT}` could not be read (see the log of this step).")
         return 1
-    with open(root / POT, "rb") as handle:
-        template = read_po(handle)
     fields = yaml_fields(root)
     header = ["language"] + [f"{kind}: {state}" if i == 0 else state for kind, states in STATES.items() for i, state in enumerate(states)]
     rows, gaps, outdated = [], [], []
@@ -174,10 +202,26 @@ def status(root: Path, config: Config, fmt: str, strict: bool) -> int:
             " update them, then run `python build.py i18n mark-current PATH`):",
         ]
         lines += [bullet + shown(path) for path in outdated]
+    fuzzy = fuzzy_entries(root, config)
+    if fuzzy:
+        lines += ["", "Fuzzy entries (not on the site until you check them and clear the flag; Poedit: needs work):"]
+        lines += [bullet + shown(entry) for entry in fuzzy]
     if gaps:
         lines += ["", "Gaps in complete languages:"] + [bullet + shown(gap) for gap in gaps]
     print("\n".join(lines))
     return 1 if strict and gaps else 0
+
+
+def fuzzy_entries(root: Path, config: Config) -> list[str]:
+    """'translations/fr/LC_MESSAGES/messages.po:81: 'Past events'' for every fuzzy entry, by language."""
+    found = []
+    for lang in config.codes:
+        parsed = None if lang == MESSAGES_LANGUAGE else parse_catalog(root, lang)
+        for message in parsed.catalog if parsed is not None and parsed.catalog is not None else ():
+            if message.id and message.fuzzy:
+                msgid = message.id if isinstance(message.id, str) else message.id[0]
+                found.append(f"{parsed.path}:{message.lineno}: {msgid!r}")
+    return found
 
 
 def _hash_line(value: str) -> str:
@@ -244,7 +288,7 @@ def mark_current(root: Path, config: Config, paths: list[str]) -> int:
             raw = path.read_bytes().decode("utf-8") if original else ""
         except UnicodeDecodeError:
             raw, problem = "", "is not UTF-8 text"
-        text = with_hash(raw, source_hash(original.body)) if original and not problem else None
+        text = with_hash(raw, source_hash(original.body, original.meta)) if original and not problem else None
         if german and original is None:
             problem = "its German source has errors: " + "; ".join(report.lines())
         elif text is None and not problem:
@@ -253,8 +297,8 @@ def mark_current(root: Path, config: Config, paths: list[str]) -> int:
             print(f"{shown}: error: {problem}", file=sys.stderr)
             failed += 1
         elif text == raw:
-            print(f"{shown}: already current ({source_hash(original.body)})")
+            print(f"{shown}: already current ({source_hash(original.body, original.meta)})")
         else:
             path.write_bytes(text.encode("utf-8"))
-            print(f"{shown}: source_hash {source_hash(original.body)}")
+            print(f"{shown}: source_hash {source_hash(original.body, original.meta)}")
     return 1 if failed else 0

@@ -7,8 +7,10 @@ from pathlib import Path
 from ..config import Config
 from ..diagnostics import Report
 from ..model import ContentPage
+from ..output import has_invisible
 from ..urls import SLUG_RE
 from .files import read_prose, relative
+from .names import content_file_problem
 from .tree import refused_entry
 
 
@@ -25,6 +27,15 @@ def read_content(root: Path, config: Config, report: Report) -> list[ContentPage
         if lang not in config.codes:
             report.error(relative(root, lang_dir), 0, 0, f"{lang!r} is not a configured language; allowed: {', '.join(config.codes)}")
             continue
+        for entry in sorted(lang_dir.iterdir()):
+            if entry.name.startswith(".") or entry.name == "news" or (entry.suffix == ".md" and not entry.is_dir()):
+                continue
+            if not entry.is_symlink() and not has_invisible(entry.name):  # those: check_tree's errors
+                where = f"content/{lang}/"
+                message = (
+                    f"the folder {entry.name!r} is not read by the build; {where} holds pages and news/ only" if entry.is_dir() else None
+                )
+                report.error(relative(root, entry), 1, 0, message or content_file_problem(entry.name, where))
         for file in sorted(lang_dir.glob("*.md")):
             key = file.stem
             if not SLUG_RE.match(key):

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Report
+from ..diagnostics import Report, shorten
 from ..model import Prose
-from ..urls import SLUG_RE
+from ..urls import MAX_SLUG_LENGTH, SLUG_RE, slug_problem
 from .safe_yaml import Document, load_yaml, read_file, split_front_matter
 from .tree import SYMLINK, linked_part, refused_entry
 
@@ -106,13 +106,17 @@ def read_hubs(root: Path, report: Report) -> list[HubSource]:
         if refused_entry(folder, f"hubs/{entry}", report) or entry.startswith(".") or not folder.is_dir():
             continue
         if not SLUG_RE.match(entry):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", entry.lower()).strip("-") or "my-hub"
+            suggestion = re.sub(r"[^a-z0-9]+", "-", entry.lower()).strip("-")[:MAX_SLUG_LENGTH].strip("-") or "my-hub"
             report.error(
                 f"hubs/{entry}/hub.yml",
                 1,
                 0,
-                f"folder name {entry!r} is not a valid slug (lowercase letters, digits, single hyphens); rename it, e.g. to {suggestion!r}",
+                f"folder name {shorten(entry)} is not a valid slug (lowercase letters, digits, single hyphens); rename it, e.g. to {suggestion!r}",
             )
+            continue
+        problem = slug_problem(entry)
+        if problem:  # too long for the file system's names, or a name of the site's own pages
+            report.error(f"hubs/{entry}/hub.yml", 1, 0, f"folder name {shorten(entry)} {problem}; rename the folder")
             continue
         sources.append(read_hub(root, folder, report))
     return sources
@@ -126,7 +130,13 @@ def read_event_files(root: Path, report: Report) -> list[Document]:
     if refused_entry(events_dir, "content/events", report):
         return documents
     for file in sorted(events_dir.iterdir()):
-        if file.suffix not in {".yml", ".yaml"} or refused_entry(file, relative(root, file), report):
+        if file.name.startswith(".") or refused_entry(file, relative(root, file), report):
+            continue
+        if file.suffix not in {".yml", ".yaml"} or file.is_dir():
+            wanted = f"did you mean {file.stem + '.yml'!r}? " if file.suffix.lower() in {".yml", ".yaml", ".txt", ""} else ""
+            report.error(
+                relative(root, file), 1, 0, f"{file.name!r} is not read by the build; {wanted}content/events/ holds one event per .yml file"
+            )
             continue
         rel = relative(root, file)
         if not safe_file(root, file, report):

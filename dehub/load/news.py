@@ -11,7 +11,8 @@ from ..config import Config
 from ..diagnostics import Report
 from ..urls import SLUG_PATTERN
 from .files import MAX_PROSE_BYTES, relative, safe_file
-from .safe_yaml import FRONT_MATTER, Document, load_yaml, read_file
+from .names import content_file_problem
+from .safe_yaml import FRONT_MATTER, Document, load_yaml, read_file, report_not_a_mapping
 from .tree import refused_entry
 
 FILE_NAME = re.compile(rf"^(\d{{4}}-\d{{2}}-\d{{2}})-({SLUG_PATTERN[1:-1]})\.md$")
@@ -38,7 +39,9 @@ def _front_matter(text: str, path: str, report: Report) -> tuple[Document, int, 
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        report.error(path, 2, 1, "front matter must be a mapping of 'key: value' lines (title, date, summary, hubs)")
+        report_not_a_mapping(
+            doc, match.group(1) or "", 2, "front matter must be a mapping of 'key: value' lines (title, date, summary, hubs)", report
+        )
         return None
     return doc, text[: match.end()].count("\n") + 1, text[match.end() :]
 
@@ -77,7 +80,11 @@ def read_news_files(root: Path, config: Config, report: Report) -> list[NewsSour
             if file.name.startswith(".") or refused_entry(file, relative(root, file), report):
                 continue
             if file.suffix != ".md" or file.is_dir():
-                report.error(relative(root, file), 0, 0, f"only news posts (YYYY-MM-DD-slug.md) belong in content/{lang}/news/")
+                named_right = not file.is_dir() and FILE_NAME.match(file.name.rpartition(".")[0].lower() + ".md")
+                hint = (
+                    content_file_problem(file.name, f"content/{lang}/news/") if named_right else f"{file.name!r} is not read by the build"
+                )
+                report.error(relative(root, file), 1, 0, f"{hint}; only news posts (YYYY-MM-DD-slug.md) belong in content/{lang}/news/")
                 continue
             source = read_post(root, file, lang, report)
             if source is not None:

@@ -22,6 +22,8 @@ from .files import inside
 MAX_PO_BYTES = 4 * 1024 * 1024
 PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+)?"(?:[^"\\]|\\.)*"$')
 BAD_ESCAPE = re.compile(r'\\[^\\"ntr]')
+# A keyword line (or continuation) whose string never ends: `msgstr "Bonjour` (a quote escaped by \\ doesn't end it).
+UNCLOSED = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+)?(?P<quote>")(?:[^"\\]|\\.)*\\?$')
 
 
 @dataclass
@@ -112,7 +114,14 @@ def parse_catalog(root: Path, lang: str) -> Parsed | None:
         if not stripped:
             continue
         if not PO_LINE.match(stripped):
-            parsed.problems.append((number, f"syntax error: {shorten(stripped)} is not a keyword with a quoted string"))
+            opened = UNCLOSED.match(stripped)
+            if opened:
+                column = len(line) - len(line.lstrip()) + opened.end("quote")
+                parsed.problems.append(
+                    (number, f'the quote opened at line {number} col {column} is not closed; end the string with " on the same line')
+                )
+            else:
+                parsed.problems.append((number, f"syntax error: {shorten(stripped)} is not a keyword with a quoted string"))
         elif BAD_ESCAPE.search(stripped):
             escape = BAD_ESCAPE.search(stripped).group(0)
             parsed.problems.append((number, f'unsupported escape sequence {escape!r}; use \\n, \\t, \\" or \\\\'))

@@ -17,7 +17,7 @@ import yaml
 
 from ..diagnostics import Report, shorten
 from ..output import describe, first_invisible
-from .yaml_hints import colon_hint, indentation_hint
+from .yaml_hints import colon_hint, indentation_hint, item_colon_hint, missing_hint, scalar_colon_hint
 
 MAX_BYTES = 256 * 1024
 # libyaml's parser when PyYAML was built with it (about 10x faster); same events and marks.
@@ -38,6 +38,7 @@ class Document:
     data: object = None
     positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)  # what was parsed, for hints about its shape
 
     def where(self, key: Key, *, of_key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `key`, or of the nearest parent."""
@@ -90,7 +91,7 @@ def read_file(file: Path, path: str, report: Report, max_bytes: int = MAX_BYTES)
 
 def load_yaml(text: str, path: str, report: Report, first_line: int = 1) -> Document | None:
     """Parse one YAML document; on any problem record it in `report` and return None."""
-    doc = Document(path)
+    doc = Document(path, text=text)
     if len(text.encode("utf-8")) > MAX_BYTES:
         report.error(path, first_line, 0, f"YAML is larger than {MAX_BYTES // 1024} KiB")
         return None
@@ -109,7 +110,10 @@ def load_yaml(text: str, path: str, report: Report, first_line: int = 1) -> Docu
         _report_problems(builder, path, first_line, report)
         mark = exc.problem_mark or exc.context_mark
         line, col = _position(mark, first_line)
-        report.error(path, line, col, _syntax_message(exc, text, mark))
+        missing = _missing(exc, text)
+        if missing is not None:
+            line, col = missing[0] + first_line, missing[1] + 1
+        report.error(path, line, col, missing[2] if missing is not None else _syntax_message(exc, text, mark))
         return None
     except yaml.reader.ReaderError as exc:  # control characters such as U+0007
         before = text[: exc.position]
@@ -134,6 +138,16 @@ def _position(mark: yaml.Mark | None, first_line: int) -> tuple[int, int]:
     if mark is None:
         return first_line, 0
     return mark.line + first_line, mark.column + 1
+
+
+def _missing(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """A missing ':', ']', '}' or quote, at the line where it is missing (yaml_hints.missing_hint)."""
+    if exc.problem_mark is not None and exc.context_mark is None:
+        return item_colon_hint(exc.problem or "", text, exc.problem_mark.line)
+    if exc.context_mark is None or exc.problem_mark is None:
+        return None
+    at = (exc.context_mark.line, exc.context_mark.column)
+    return missing_hint(exc.context, exc.problem or "", text, at, (exc.problem_mark.line, exc.problem_mark.column))
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
@@ -258,6 +272,22 @@ def check_text(value: str, mark: yaml.Mark) -> None:
         raise _Reject(mark, f"{describe(value[index])} in a text; delete it (escaped or not)")
 
 
+# The keys of every front matter (pages, hub prose, news: dehub/validate/content.py and news.py).
+FRONT_MATTER_KEYS = {"title", "description", "source_hash", "date", "hubs", "summary"}
+
+
+def report_not_a_mapping(
+    doc: Document, text: str, first_line: int, message: str, report: Report, keys: set[str] = FRONT_MATTER_KEYS
+) -> None:
+    """A document that should be 'key: value' lines but is not: a missing ':' after one of
+    `keys` when that is why ('source_hash abc'), else `message`."""
+    hint = scalar_colon_hint(text, keys) if isinstance(doc.data, str) else None
+    if hint is not None:
+        report.error(doc.path, hint[0] + first_line, hint[1] + 1, hint[2])
+    else:
+        report.error(doc.path, first_line, 1, message)
+
+
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -275,7 +305,7 @@ def split_front_matter(text: str, path: str, report: Report) -> tuple[dict, int,
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
-        report.error(path, 2, 1, "front matter must be a mapping of 'key: value' lines")
+        report_not_a_mapping(doc, match.group(1) or "", 2, "front matter must be a mapping of 'key: value' lines", report)
         return None
     body_line = text[: match.end()].count("\n") + 1
     return doc.data, body_line, text[match.end() :]

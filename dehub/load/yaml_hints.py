@@ -76,3 +76,88 @@ def colon_hint(problem: str, text: str, line_index: int, column: int) -> str | N
         return None
     key, value = line[: match.end()].rstrip(), line[match.end() :].strip()
     return f"the value of {key.strip().removeprefix('- ')!r} contains ': '; put it in quotes: {shorten(key + ' ' + repr(value).replace(chr(39), chr(34)), 70)}"
+
+
+COMMENT = re.compile(r"\s+#.*$")
+OPENERS = {"sequence": ("list", "]"), "mapping": ("mapping", "}")}
+
+
+def _content_end(line: str) -> int:
+    """The 0-based column just after a line's last character, before a trailing comment."""
+    return len(COMMENT.sub("", line).rstrip())
+
+
+def missing_hint(
+    context: str | None, problem: str, text: str, context_at: tuple[int, int], problem_at: tuple[int, int]
+) -> tuple[int, int, str] | None:
+    """Where something is missing, in words, and the 0-based line and column where it belongs:
+    a key without ':', a '[' or '{' not closed, a quote not closed. PyYAML reports these where it
+    gave up (the next line, or the end of the file); the mistake is on the line it names as context."""
+    lines = text.split("\n")
+    line, column = context_at
+    if line >= len(lines):
+        return None
+    own = lines[line]
+    if context == "while scanning a simple key" and problem.startswith("could not find expected ':'"):
+        key, _space, rest = own[column:].strip().partition(" ")
+        key_end = column + len(key)
+        value = rest.strip() or "..."
+        return line, key_end, f"missing ':' after the key {key!r}; write it as {shorten(key + ': ' + value, 60)}"
+    flow = re.fullmatch(r"while parsing a flow (sequence|mapping)", context or "")
+    if flow and problem.startswith("did not find expected ','"):
+        what, closer = OPENERS[flow.group(1)]
+        last = problem_at[0] - 1 if problem_at[0] > line else line
+        while last > line and not COMMENT.sub("", lines[last]).strip():
+            last -= 1
+        end = _content_end(lines[last]) if problem_at[0] > line else problem_at[1]
+        fixed = shorten((COMMENT.sub("", lines[last]).rstrip()[:end] + closer).strip(), 60)
+        return (
+            last,
+            end,
+            f"the {what} opened at line {line + 1} col {column + 1} is not closed with {closer!r}; add {closer!r} where it ends: {fixed}",
+        )
+    if context == "while scanning a quoted scalar" and "end of stream" in problem:
+        quote = own[column] if column < len(own) else '"'
+        return (
+            line,
+            _content_end(own),
+            f"the quote opened at line {line + 1} col {column + 1} is not closed; end the text with {quote} on the same line",
+        )
+    return None
+
+
+ITEM_WITHOUT_COLON = re.compile(r"^(?P<indent> *)(?P<dashes>(?:- +)+)(?P<key>[A-Za-z_][\w-]*) +(?P<value>[^:#]+?)\s*$")
+
+
+def item_colon_hint(problem: str, text: str, line_index: int) -> tuple[int, int, str] | None:
+    """'- name Dortmund' followed by '  state: ...': PyYAML complains about the next line; the list
+    item's key lacks its ':'."""
+    if not problem.startswith("mapping values are not allowed") or line_index < 1:
+        return None
+    lines = text.split("\n")
+    above = line_index - 1
+    while above > 0 and not lines[above].strip():
+        above -= 1
+    match = ITEM_WITHOUT_COLON.match(lines[above])
+    own = key_column(lines[line_index]) if line_index < len(lines) else None
+    if not match or own != len(match.group("indent")) + len(match.group("dashes")):
+        return None
+    key, value = match.group("key"), match.group("value")
+    return above, match.end("key"), f"missing ':' after the key {key!r}; write it as {shorten(key + ': ' + value, 60)}"
+
+
+KEY_WITHOUT_COLON = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w-]*) +(?P<value>\S.*?)\s*$")
+
+
+def scalar_colon_hint(text: str, keys: set[str]) -> tuple[int, int, str] | None:
+    """A document that is one text, not 'key: value' lines, because its first key (one of `keys`)
+    lacks the ':' ('source_hash abc'): the 0-based line and column of the missing ':', and the message."""
+    for index, line in enumerate(text.split("\n")):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = KEY_WITHOUT_COLON.match(line)
+        if not match or ":" in line or match.group("key") not in keys:
+            return None
+        key, value = match.group("key"), match.group("value")
+        return index, match.end("key"), f"missing ':' after the key {key!r}; write it as {shorten(key + ': ' + value, 60)}"
+    return None

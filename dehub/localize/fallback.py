@@ -48,7 +48,7 @@ NOTHING = Chosen(None)
 def is_stale(prose: Prose, versions: dict[str, Prose], source: str) -> bool:
     """Whether a translation records another version of its source than the current one."""
     original = versions.get(source)
-    return prose.lang != source and original is not None and not translates(prose.recorded_hash, original.body)
+    return prose.lang != source and original is not None and not translates(prose.recorded_hash, original.body, original.meta)
 
 
 def choose_prose(versions: dict[str, Prose], chain: list[str], source: str) -> Chosen:

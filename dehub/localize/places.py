@@ -105,19 +105,13 @@ def _hub_cities(root: Path) -> Iterator[tuple[str, str, int]]:
                 yield name, rel, document.where(("cities", index, "name"))[0]
 
 
-def place_messages(root: Path) -> list[tuple[str, str, str, int, list[str]]]:
-    """(context, msgid, file, line, comments) of every place name: the states, then the cities."""
+def place_messages(root: Path, cities: bool = True) -> list[tuple[str, str, str, int, list[str]]]:
+    """(context, msgid, file, line, comments) of every place name: the states, then (`cities`) the cities."""
     lines = Path(__file__).read_text(encoding="utf-8").split("\n")
     found = []
     for state in STATES:
         line = next((n for n, text in enumerate(lines, 1) if text.strip() == f'"{state}",'), 1)
         found.append((STATE, state, SOURCE, line, ["Translators: a German federal state (official name)."]))
-    for name, path, line in _hub_cities(root):
+    for name, path, line in _hub_cities(root) if cities else ():
         found.append((CITY, name, path, line, ["Translators: a city in Germany (official name)."]))
     return found
-
-
-def place_files(root: Path) -> list[Path]:
-    """The files place names are extracted from (the .pot's fingerprint covers them)."""
-    hubs = root / "hubs"
-    return sorted(hubs.glob("*/hub.yml")) if hubs.is_dir() else []

@@ -1,12 +1,16 @@
 """HTML from untrusted input (hub prose, translations) goes through nh3's allow-list.
 
 Python-Markdown passes raw HTML through, so everything rendered from user Markdown
-is cleaned here before it reaches a page. Agency pages in content/ are reviewed by
+is cleaned here before it reaches a page. No request leaves the site's origin: an image's
+`src` is one of the site's own files, and no `src` or `href` is scheme-relative (`//host`);
+srcset, poster, style and SVG are not on the list at all. Agency pages in content/ are reviewed by
 maintainers and may use a slightly larger list (tables, definition lists, figures).
 """
 
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 
 import nh3
@@ -14,7 +18,7 @@ import nh3
 from .ids import IdGate, normalise
 from .limits import ProseTooLarge, check_limits
 
-__all__ = ["ProseTooLarge", "check_limits", "clean_html", "render_markdown"]
+__all__ = ["ProseTooLarge", "check_limits", "clean_html", "render_markdown", "same_origin"]
 
 PROSE_TAGS = {
     "p",
@@ -72,6 +76,21 @@ ATTRIBUTES = {
 URL_SCHEMES = {"https", "mailto"}
 
 
+FOREIGN = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2}|/\\|\\)")
+
+
+def same_origin(value: str, link: bool = False) -> bool:
+    """Whether the browser requests `value` from the site itself: a relative path or `/path`
+    (no scheme, no `//host`, no backslash, which browsers read as a slash). A link (`href`)
+    may also lead to https:// and mailto: pages, which the browser requests only when followed."""
+    text = html.unescape(value)
+    if "\\" in text or any(ord(char) < 0x20 for char in text):
+        return False
+    if link and re.match(r"^(?:https://|mailto:)", text.strip(), re.I):
+        return True
+    return not FOREIGN.match(text)
+
+
 @lru_cache(maxsize=2)
 def _markdown(extended: bool):
     import markdown  # here, not at the top: `check` uses this module's limits without rendering
@@ -89,6 +108,8 @@ def clean_html(html: str, *, extended: bool = False, ids: IdGate | None = None) 
     def attribute(element: str, name: str, value: str) -> str | None:
         if name == "id":
             return gate(value)
+        if name in {"src", "href"} and not same_origin(value, link=name == "href"):
+            return None  # defence in depth: `check` refuses these with the file and line
         if name == "href" and value.startswith("#") and len(value) > 1:
             return "#" + normalise(value[1:])  # in-page links follow their target's normalised id
         return value

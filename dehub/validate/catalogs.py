@@ -9,6 +9,7 @@ Every problem is reported as `translations/fr/LC_MESSAGES/messages.po:LINE: erro
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import io
 import re
@@ -118,6 +119,10 @@ def check_markup(msgid: str, msgstr: str) -> str | None:
     return None
 
 
+def _markup(problem: str) -> bool:
+    return ": HTML markup " in problem or ": HTML entity " in problem
+
+
 def lint_message(parsed: Parsed, message: Message, nplurals: int, single: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
     """`single`: the plural forms that cover exactly one number (they may leave the number out)."""
     from babel.messages.catalog import TranslationError
@@ -134,7 +139,7 @@ def lint_message(parsed: Parsed, message: Message, nplurals: int, single: frozen
         problem = check_markup("\n".join(ids), text) if text else None
         if problem:
             found.append((line_of(form), f"{label(form)}: {problem}"))
-    if found or message.fuzzy:
+    if found:
         return found
     if message.pluralizable:
         forms = sorted(lines)
@@ -213,18 +218,38 @@ def lint_header(parsed: Parsed, text_lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
+def _near(start: int, starts: list[int], broken: list[int]) -> bool:
+    """A syntax problem stands between the entry before this one and the next: Babel's reading of
+    this entry can't be trusted (a quote left open swallows or splits strings)."""
+    index = bisect.bisect_left(starts, start)
+    low = starts[index - 1] if index else 0
+    high = starts[index + 1] if index + 1 < len(starts) else float("inf")
+    at = bisect.bisect_right(broken, low)
+    return at < len(broken) and broken[at] < high
+
+
 def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
     from babel.messages.mofile import write_mo
 
     problems = list(parsed.problems)
+    fuzzy: list[tuple[int, str]] = []
     if parsed.catalog is not None:
         text_lines = (root / parsed.path).read_text(encoding="utf-8", errors="replace").split("\n")
         problems += lint_header(parsed, text_lines)
         rule = parse_rule(expected_plural_forms(parsed.lang))
         single = single_number_forms(rule)
-        for message in parsed.catalog:
-            if message.id:
-                problems += lint_message(parsed, message, rule.nplurals, single)
+        broken = sorted(line for line, _ in parsed.problems)
+        messages = [message for message in parsed.catalog if message.id]
+        starts = sorted(message.lineno for message in messages)
+        for message in messages:
+            if _near(message.lineno, starts, broken):  # a syntax error's entry: no knock-on errors
+                continue
+            found = lint_message(parsed, message, rule.nplurals, single)
+            if message.fuzzy:  # not on the site yet; it must be right before the flag is cleared
+                fuzzy += [(line, text) for line, text in found if not _markup(text)]
+                problems += [(line, text) for line, text in found if _markup(text)]  # unsafe even unused
+            else:
+                problems += found
         if not problems:
             try:
                 write_mo(io.BytesIO(), parsed.catalog, use_fuzzy=False)
@@ -232,6 +257,8 @@ def lint_parsed(root: Path, parsed: Parsed, report: Report) -> None:
                 problems.append((1, f"does not compile: {shorten(str(exc), 120)}"))
     for line, message in problems:
         report.error(parsed.path, line, 0, message)
+    for line, message in fuzzy:
+        report.warning(parsed.path, line, 0, f"fuzzy entry: {message}; fix it before you clear the fuzzy flag")
     invisible_characters(root / parsed.path, parsed.path, report)
 
 

@@ -9,7 +9,7 @@ from ..model import ContentPage, Prose
 
 PAGE_META = {"title", "description", "source_hash"}
 HUB_META = {"description", "source_hash"}
-NO_MARKUP = re.compile(r"[<>]")
+NO_MARKUP = re.compile(r"[<>\x00-\x1f\x7f-\x9f]")  # markup or control characters (CR, LF, ...)
 MAX_DESCRIPTION = 300
 
 
@@ -26,7 +26,7 @@ def check_meta(prose: Prose, allowed: set[str], required: set[str], report: Repo
         if not isinstance(value, str):
             report.error(prose.path, 2, 1, f"{name!r} must be a text")
         elif NO_MARKUP.search(value):
-            report.error(prose.path, 2, 1, f"{name!r} must be plain text without '<' or '>'")
+            report.error(prose.path, 2, 1, f"{name!r} must be plain text on one line, without '<', '>' or control characters")
         elif len(value) > MAX_DESCRIPTION:
             report.error(prose.path, 2, 1, f"{name!r} is longer than {MAX_DESCRIPTION} characters")
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from ..config import Config
 from ..diagnostics import Report, did_you_mean, shorten
-from ..load.safe_yaml import Document
+from ..load.safe_yaml import Document, report_not_a_mapping
 from ..model import Event, Hub
 from .schema_errors import MAX_ITEMS, Invalid, schema_errors
 
@@ -101,7 +101,9 @@ def build_agency_events(
     events = []
     for doc in docs:
         if not isinstance(doc.data, dict):
-            report.error(doc.path, 1, 1, "an event file must be a mapping of keys like 'title:', 'start:', 'city:', 'hubs:'")
+            report_not_a_mapping(
+                doc, doc.text, 1, "an event file must be a mapping of keys like 'title:', 'start:', 'city:', 'hubs:'", report
+            )
             continue
         invalid = schema_errors(doc, "event", report)
         cities: set[str] | None = set()

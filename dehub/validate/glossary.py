@@ -127,13 +127,18 @@ def check_prose_terms(prose: Prose, glossary: Glossary, report: Report) -> None:
                     match.start() + 1,
                     f"{match.group()!r}: {GLOSSARY}:{item.line} forbids it in {prose.lang} prose{note}; {hint}",
                 )
-        taken: list[range] = []  # "Digital Health" is one name, not also "Health"
+        # "Digital Health" is one name, not also "Health"; one mark per character, and the own
+        # label looked up once per line (not once per match): linear in the line's length
+        taken = bytearray(len(line))
         for key, own, own_pattern, _other, pattern in sorted(foci, key=lambda focus: -len(focus[3])):
+            glossed: bool | None = None
             for match in pattern.finditer(line):
-                if any(match.start() in span for span in taken):
+                if taken[match.start()]:
                     continue
-                taken.append(range(match.start(), match.end()))
-                if own_pattern.search(line):
+                taken[match.start() : match.end()] = b"\1" * (match.end() - match.start())
+                if glossed is None:
+                    glossed = own_pattern.search(line) is not None
+                if glossed:
                     continue  # the label is there: the other word glosses it
                 report.warning(
                     prose.path,

@@ -5,15 +5,17 @@ from __future__ import annotations
 import math
 
 from ..config import Config
-from ..diagnostics import Report
+from ..diagnostics import Report, shorten
 from ..load.files import HubSource, inside
-from ..load.safe_yaml import Document
+from ..load.names import LOGO_SUFFIXES, hub_file_problem
+from ..load.safe_yaml import Document, report_not_a_mapping
 from ..model import City, Hub
-from ..urls import FILTER_PREFIXES
+from ..urls import slug_problem
 from .content import check_hub_meta
 from .events import build_events, check_languages, check_url
 from .logos import Logo, LogoError, read_logo
 from .prose import check_hub_prose
+from .schema import hub_schema
 from .schema_errors import WHAT, Invalid, schema_errors, type_name
 
 
@@ -23,13 +25,22 @@ def build_hub(source: HubSource, config: Config, report: Report) -> Hub | None:
     check_hub_prose(source, config, report)
     check_hub_meta(source.prose, report)
     doc = source.document
+    logo_name = doc.data.get("logo") if doc is not None and isinstance(doc.data, dict) else None
+    check_unread_files(source, logo_name if isinstance(logo_name, str) else None, doc is not None, config, report)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
         what = "empty" if doc.data is None else f"{type_name(doc.data)} at the top level"
-        report.error(doc.path, 1, 1, f"hub.yml is {what}; it must be a mapping of keys like 'name:', 'cities:', 'focus:'")
+        report_not_a_mapping(
+            doc,
+            doc.text,
+            1,
+            f"hub.yml is {what}; it must be a mapping of keys like 'name:', 'cities:', 'focus:'",
+            report,
+            set(hub_schema()["properties"]),
+        )
         return None
-    invalid = schema_errors(doc, "hub", report)
+    invalid = schema_errors(doc, "hub", report, config.root)
     data = doc.data
     if invalid.ok(("name",)):
         check_languages(doc, ("name",), data["name"], config, report)
@@ -110,6 +121,16 @@ def check_city(doc: Document, index: int, raw: object, focus: tuple, invalid: In
     return City(raw["name"], raw["state"], float(raw["lat"]), float(raw["lon"]), tuple(raw.get("focus", [])))
 
 
+def check_unread_files(source: HubSource, logo: str | None, readable: bool, config: Config, report: Report) -> None:
+    """Every file in the folder the build does not read (not hub.yml, a prose file or the logo)
+    is an error naming what it should be called; while hub.yml can't be read, images are left alone."""
+    for name in source.other_files:
+        if name.startswith(".") or name == logo or (not readable and name.lower().endswith(LOGO_SUFFIXES)):
+            continue
+        folder = (source.folder / name).is_dir() and not (source.folder / name).is_symlink()
+        report.error(f"{source.rel}/{name}", 1, 0, hub_file_problem(name, config.codes, folder))
+
+
 def check_logo(source: HubSource, name: str, doc: Document, config: Config, report: Report) -> Logo | None:
     file = source.folder / name
     line, col = doc.where(("logo",))
@@ -123,12 +144,6 @@ def check_logo(source: HubSource, name: str, doc: Document, config: Config, repo
         return None
 
 
-# /<lang>/hubs/<word>/... that the generator itself publishes (urls.FILTER_PREFIXES and the hubs page)
-RESERVED_SLUGS = frozenset(
-    {prefix.split("/")[1] for prefix in FILTER_PREFIXES if prefix.startswith("hubs/")} | {"index", "page", "feed", "map", "api", "assets"}
-)
-
-
 def check_former_slugs(docs: dict[str, Document], report: Report) -> None:
     """Every hub's `former_slugs` (also of hubs with other errors): not a current folder, claimed once."""
     claimed: dict[str, str] = {}
@@ -140,10 +155,9 @@ def check_former_slugs(docs: dict[str, Document], report: Report) -> None:
             if not isinstance(old, str):
                 continue
             line, col = doc.where(("former_slugs", index))
-            if old in RESERVED_SLUGS:
-                report.error(
-                    doc.path, line, col, f"former slug {old!r} is a section of the site (/hubs/{old}/); it can't redirect to a hub"
-                )
+            problem = slug_problem(old)
+            if problem:
+                report.error(doc.path, line, col, f"former slug {shorten(old)} {problem}; it can't redirect to a hub")
             elif old in docs:
                 report.error(doc.path, line, col, f"former slug {old!r} is the folder of an existing hub; remove it from former_slugs")
             elif old in claimed and claimed[old] != slug:

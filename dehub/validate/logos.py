@@ -3,6 +3,11 @@
 An SVG opened directly runs its scripts with the site's origin, so an SVG logo must
 consist only of drawing elements: no script, event handlers, foreignObject, external
 references, entities or styles with URLs. Anything else is rejected, not repaired.
+
+A logo also costs nothing to draw: `<use>` is refused (ten nested `<use>` of ten copies each
+are 10^10 elements from 2 KB: the page never finishes loading), and a logo has at most
+MAX_ELEMENTS elements nested at most MAX_DEPTH deep, so what Chromium renders is what the file
+holds. tests/browser/test_logo_budget.py counts the rendered elements of the largest accepted logo.
 """
 
 from __future__ import annotations
@@ -37,9 +42,9 @@ SVG_ELEMENTS = {
     "mask",
     "text",
     "tspan",
-    "use",
-    "symbol",
 }
+MAX_ELEMENTS = 4000  # a detailed logo has a few hundred; the rendered tree is the file's (no <use>)
+MAX_DEPTH = 24
 SVG_ATTRIBUTES = {
     "viewbox",
     "width",
@@ -126,8 +131,13 @@ def check_svg(data: bytes) -> tuple[float, float]:
         raise LogoError(f"SVG is not well-formed XML ({exc})") from None
     if _local(root.tag) != "svg":
         raise LogoError("the file's root element is not <svg>")
+    _bounded(root)
     for element in root.iter():
         tag = _local(element.tag)
+        if tag in {"use", "symbol"}:
+            raise LogoError(
+                f"SVG element <{tag}> is not allowed in a logo: copies of copies multiply what the browser draws; draw each shape once"
+            )
         if tag not in SVG_ELEMENTS:
             raise LogoError(f"SVG element <{tag}> is not allowed in a logo (only shapes, text and gradients)")
         for name, value in element.attrib.items():
@@ -152,6 +162,19 @@ def check_svg(data: bytes) -> tuple[float, float]:
         return _size(_number(root.attrib["width"].removesuffix("px"), "width"), _number(root.attrib["height"].removesuffix("px"), "height"))
     except KeyError:
         raise LogoError("SVG logos need a viewBox (or width and height) so the page can reserve space") from None
+
+
+def _bounded(root: ET.Element) -> None:
+    """At most MAX_ELEMENTS elements, at most MAX_DEPTH deep (one walk, no recursion)."""
+    count, stack = 0, [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        count += 1
+        if count > MAX_ELEMENTS:
+            raise LogoError(f"SVG has more than {MAX_ELEMENTS} elements; simplify the logo (e.g. merge paths)")
+        if depth > MAX_DEPTH:
+            raise LogoError(f"SVG elements are nested more than {MAX_DEPTH} deep; flatten the groups")
+        stack.extend((child, depth + 1) for child in element)
 
 
 NUMBER = re.compile(r"[+-]?(?:\d{1,7}(?:\.\d{0,6})?|\.\d{1,6})")

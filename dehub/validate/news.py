@@ -21,8 +21,8 @@ def _check_text(doc: Document, name: str, report: Report) -> None:
     line, col = doc.where((name,))
     if not isinstance(value, str) or not value.strip():
         report.error(doc.path, line, col, f"{name!r} must be a text, not {shorten(value)}")
-    elif re.search(r"[<>]", value):
-        report.error(doc.path, line, col, f"{name!r} must be plain text without '<' or '>'")
+    elif re.search(r"[<>\x00-\x1f\x7f-\x9f]", value):
+        report.error(doc.path, line, col, f"{name!r} must be plain text on one line, without '<', '>' or control characters")
     elif len(value) > LIMITS[name]:
         report.error(doc.path, line, col, f"{name!r} is longer than {LIMITS[name]} characters")
 

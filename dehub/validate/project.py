@@ -8,8 +8,10 @@ from ..config import Config
 from ..diagnostics import Report
 from ..load.content import read_content
 from ..load.files import read_event_files, read_hubs
+from ..load.names import check_translation_files
 from ..load.news import read_news_files
 from ..load.tree import check_tree
+from ..localize.catalogs import MESSAGES_LANGUAGE
 from ..model import Project
 from .catalogs import lint_catalogs
 from .content import check_page_meta
@@ -22,6 +24,7 @@ from .prose import check_all_prose
 def read_project(root: Path, config: Config, report: Report) -> Project:
     """Load and validate every hub, event, page and news post; `report` receives every problem."""
     check_tree(root, report)  # symlinks and unprintable names anywhere in the input folders
+    check_translation_files(root, config.codes, MESSAGES_LANGUAGE, report)  # no catalog silently ignored
     sources = read_hubs(root, report)
     hubs, skipped = [], {}
     for source in sources:
@@ -41,9 +44,22 @@ def read_project(root: Path, config: Config, report: Report) -> Project:
     return project
 
 
-def validate_sources(root: Path, config: Config) -> tuple[Report, Project]:
-    """Everything `build` refuses to render: invalid data and unsafe or broken catalogs."""
+def validate_sources(root: Path, config: Config, release: bool = False) -> tuple[Report, Project]:
+    """Everything `build` refuses to render: invalid data, unsafe or broken catalogs, and (for a
+    release) a stale .pot and placeholders; the glossary's warnings too. `build` never uses check's cache
+    (dehub/cache.py is off unless `check` turns it on), so it decides from the files alone."""
+    from .glossary import check_glossary
+
     report = Report()
     project = read_project(root, config, report)
     lint_catalogs(root, config, report)
+    check_glossary(root, config, project, report)
+    if release:  # the deploy's build decides exactly as `check --release` does
+        from ..localize.pot import stale_pot
+        from .release import check_placeholders
+
+        problem = stale_pot(root)
+        if problem is not None:
+            report.diagnostics.append(problem)
+        check_placeholders(root, report)
     return report, project

@@ -3,6 +3,7 @@ have alt text, headings nest. Code (fenced blocks, code spans) is left alone."""
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
@@ -12,12 +13,18 @@ from ..load.files import HubSource
 from ..model import Project, Prose
 from ..output import describe, first_invisible
 from ..render.limits import ProseTooLarge, check_limits
+from ..render.sanitize import same_origin
 from ..urls import events_hub_key, hub_key, key_of, language_pages, other_language_pages
 from .ids import check_ids
 
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Linear, always: every pattern runs once per line or once per file (never once per match),
+# and link text and labels are bounded (CommonMark's limit for a label: 999 characters), so an
+# unclosed `[` or `![` costs a constant, not a rescan of the rest of the line or file. Longer
+# link text is not checked here; the sanitiser still drops a foreign image or `//` link.
+MAX_LABEL = 999
+LINK = re.compile(rf"(!?)\[([^\]]{{0,{MAX_LABEL}}})\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 REFERENCE = re.compile(r"^ {0,3}\[([^\]]{1,200})\]:[ \t]*<?([^\s>]+)>?")  # [label]: target "title"
-IMAGE_REF = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
+IMAGE_REF = re.compile(rf"!\[([^\]]{{0,{MAX_LABEL}}})\](?:\[([^\]]{{0,{MAX_LABEL}}})\])?")
 HEADING = re.compile(r"^(#{1,6})\s")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")  # a fence opens or closes a code block (at most 3 spaces in)
 # A tag, not an autolink like <https://...> or <info@example.org> (valid Markdown).
@@ -82,6 +89,7 @@ def check_prose_file(
         if index != -1:
             report.error(prose.path, prose.body_line + offset, index + 1, f"{describe(text[index])}; delete it")
     check_ids(prose, lines_outside_code(prose), report)
+    images = image_labels(prose.body)  # once per file: never once per reference definition
     previous = first_level - 1
     for number, line in lines_outside_code(prose):
         heading = HEADING.match(line)
@@ -105,11 +113,46 @@ def check_prose_file(
             if image and not text.strip():
                 report.error(prose.path, number, column, "image without alt text; describe it: ![what it shows](file)")
             check_target(prose, number, column, target, bool(image), folder, keys, report, unknown)
+        check_raw_urls(prose, number, CODE_SPAN.sub(lambda m: " " * len(m.group()), line), report)
         definition = REFERENCE.match(line)
         if definition:
             label = definition.group(1).strip().lower()
-            image = label in image_labels(prose.body)
+            image = label in images
             check_target(prose, number, definition.start(2) + 1, definition.group(2), image, folder, keys, report, unknown)
+
+
+RAW_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)(\s[^<>]*)>?")
+RAW_ATTRIBUTE = re.compile(r"""([A-Za-z_:][-\w:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+LOADING = {"src", "srcset", "poster", "background", "data", "xlink:href", "action", "formaction", "lowsrc", "dynsrc", "ping"}
+CSS_URL = re.compile(r"url\s*\(|@import|image-set\s*\(|expression\s*\(", re.I)
+
+
+def check_raw_urls(prose: Prose, number: int, line: str, report: Report) -> None:
+    """Raw HTML (content pages, news) requests nothing from another origin: every attribute
+    that loads something names one of the site's own files; links may be https:// or mailto:."""
+    for tag in RAW_TAG.finditer(line):
+        for match in RAW_ATTRIBUTE.finditer(tag.group(2)):
+            name, value = match.group(1).lower(), html.unescape(match.group(2).strip("\"'"))
+            column = tag.start(2) + match.start() + 1
+            svg_link = name == "href" and tag.group(1).lower() in SVG_TAGS
+            if name == "style" and CSS_URL.search(value):
+                report.error(
+                    prose.path, number, column, "style with url(), @import or image-set(): no styles that load files; use Markdown"
+                )
+            elif name in LOADING or svg_link:
+                if (
+                    any(not same_origin(part.strip().split(" ")[0]) for part in value.split(","))
+                    if name == "srcset"
+                    else not same_origin(value)
+                ):
+                    report.error(
+                        prose.path, number, column, f"{name}={value[:60]!r} loads from another site; use one of the site's own files"
+                    )
+            elif name == "href" and not same_origin(value, link=True):
+                report.error(prose.path, number, column, f"href={value[:60]!r}: write a full https:// address (no '//' or other schemes)")
+
+
+SVG_TAGS = {"use", "image", "feimage", "script", "pattern", "lineargradient", "radialgradient", "textpath", "mpath", "tref", "filter"}
 
 
 def image_labels(body: str) -> set[str]:
@@ -141,6 +184,14 @@ def check_target(
     scheme = EXTERNAL.match(target)
     if scheme and not target.lower().startswith(("https:", "mailto:")):
         report.error(prose.path, number, column, f"link to {target[:60]!r}: only https:// and mailto: links are allowed")
+        return
+    if image and (scheme or target.startswith("/")):
+        report.error(
+            prose.path,
+            number,
+            column,
+            f"image {target[:60]!r}: images come only from the site's own files; put the image next to the text and use its file name",
+        )
         return
     if image or scheme or target.startswith("#"):
         return

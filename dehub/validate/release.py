@@ -1,13 +1,18 @@
-"""`check --release`: no placeholder for the operator may go live."""
+"""`check --release`: no placeholder for the operator may go live.
+
+The placeholders in content/ (the Agency's legal pages) are the operator's: they are listed
+after every other problem, so a hub team's own errors (a new hub's) come first.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from ..diagnostics import Report
+from ..diagnostics import Report, clip
 
 PLACEHOLDER = re.compile(r"\[\[TODO:[^\]]*\]\]")
+SHOWN = 100  # characters of a placeholder in its message (a whole word more at most)
 
 
 def check_placeholders(root: Path, report: Report) -> None:
@@ -24,9 +29,12 @@ def check_placeholders(root: Path, report: Report) -> None:
                 if (file.relative_to(root).as_posix(), number) in already:
                     continue
                 for match in PLACEHOLDER.finditer(line):
+                    text = match.group()
+                    shown = text if len(text) <= SHOWN else clip(text[:-2], SHOWN) + "]]"
                     report.error(
                         file.relative_to(root).as_posix(),
                         number,
                         match.start() + 1,
-                        f"placeholder {match.group()[:80]} must be filled in before release",
+                        f"placeholder {shown} must be filled in before release",
+                        operator=folder == "content",
                     )

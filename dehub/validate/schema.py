@@ -12,9 +12,12 @@ from pathlib import Path
 from ..config import LANG_CODE, TIMEZONE
 from ..localize.focus import FOCUS_KEYS, FOCUS_LABELS
 from ..localize.places import STATES
+from ..urls import MAX_SLUG_LENGTH
 from ..urls import SLUG_PATTERN as SLUG
 
-NO_MARKUP = r"^[^<>]*$"
+# Single-line text (names, cities, titles): no markup and no control characters (C0, DEL, C1),
+# so no output made from it (HTML, XML feeds, iCalendar, JSON, Markdown summaries) meets either.
+NO_MARKUP = r"^[^<>\u0000-\u001f\u007f-\u009f]*$"
 HTTPS_URL = r"^https://[^\s/$.?#][^\s]*$"
 DATE_OR_DATETIME = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$"
 GERMANY = {"lat": (47.2, 55.1), "lon": (5.8, 15.1)}  # bounding box, with a small margin
@@ -85,7 +88,14 @@ def _event_properties() -> dict:
             "examples": ["2027-03-01", "2027-03-01T18:00"],
         },
         "end": {**when, "title": "End", "description": "Optional; not before the start.", "examples": ["2027-03-02"]},
-        "city": {"type": "string", "title": "City", "description": "One of the hub's cities.", "examples": ["Dortmund"]},
+        "city": {
+            "type": "string",
+            "maxLength": 80,
+            "pattern": NO_MARKUP,
+            "title": "City",
+            "description": "One of the hub's cities.",
+            "examples": ["Dortmund"],
+        },
         "url": {
             "type": "string",
             "pattern": HTTPS_URL,
@@ -105,7 +115,14 @@ def hub_schema() -> dict:
         "additionalProperties": False,
         "required": ["name", "state", "lat", "lon"],
         "properties": {
-            "name": {"type": "string", "minLength": 1, "maxLength": 80, "title": "City name", "examples": ["Dortmund"]},
+            "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 80,
+                "pattern": NO_MARKUP,
+                "title": "City name",
+                "examples": ["Dortmund"],
+            },
             "state": {"enum": STATES, "title": "Federal state (Bundesland)", "description": "The German name of the federal state."},
             "lat": {
                 "type": "number",
@@ -170,7 +187,7 @@ def hub_schema() -> dict:
                 "type": "array",
                 "title": "Former slugs",
                 "description": "Optional; old folder names whose URLs redirect here.",
-                "items": {"type": "string", "pattern": SLUG},
+                "items": {"type": "string", "maxLength": MAX_SLUG_LENGTH, "pattern": SLUG},
                 "uniqueItems": True,
             },
             "events": {"type": "array", "title": "Events", "description": "Optional; the hub's events.", "items": event, "maxItems": 500},
@@ -185,7 +202,7 @@ def event_file_schema() -> dict:
         "type": "array",
         "title": "Hubs",
         "description": "Slugs of the hubs this event concerns.",
-        "items": {"type": "string", "pattern": SLUG},
+        "items": {"type": "string", "maxLength": MAX_SLUG_LENGTH, "pattern": SLUG},
         "minItems": 1,
         "uniqueItems": True,
     }

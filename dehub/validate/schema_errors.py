@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
+from pathlib import Path
 
 from ..diagnostics import Report, did_you_mean, shorten
 from ..load.safe_yaml import Document
@@ -85,9 +86,10 @@ def _oversized(data: object, path: tuple = ()):
             yield from _oversized(value, (*path, key))
 
 
-def schema_errors(doc: Document, kind: str, report: Report) -> Invalid:
+def schema_errors(doc: Document, kind: str, report: Report, root: Path | None = None) -> Invalid:
     """Report every schema violation at the position of the offending key or value; the
-    paths of the invalid parts (empty when the document is valid), see `Invalid`."""
+    paths of the invalid parts (empty when the document is valid), see `Invalid`. `root`: where
+    the catalogs are, whose focus labels an unknown focus is matched against."""
     oversized = list(_oversized(doc.data))
     for path, size in oversized:
         line, col = doc.where(path)
@@ -124,15 +126,13 @@ def schema_errors(doc: Document, kind: str, report: Report) -> Invalid:
             missing = error.message.split("'")[1]
             if path:
                 line, col = doc.where(path, of_key=True)
-            report.error(doc.path, line, col, f"missing required key {missing!r}" + (f" in {field!r}" if path else ""))
+            values = _allowed_values(error.schema.get("properties", {}).get(missing, {}))
+            listed = f"; add '{missing}:' with one of: {', '.join(values)}" if values else ""
+            report.error(doc.path, line, col, f"missing required key {missing!r}" + (f" in {field!r}" if path else "") + listed)
         elif kind_of == "enum" and not (field == "state" and str(error.instance).upper() in STATE_ABBREVIATIONS):
             allowed = list(error.validator_value)
-            report.error(
-                doc.path,
-                line,
-                col,
-                f"unknown {field} {shorten(error.instance)}; {did_you_mean(error.instance, allowed)}allowed: {', '.join(allowed)}",
-            )
+            hint = _enum_hint(field, error.instance, allowed, root)
+            report.error(doc.path, line, col, f"unknown {field} {shorten(error.instance)}; {hint}allowed: {', '.join(allowed)}")
         elif kind_of == "type" and field in WHAT and isinstance(error.instance, str) and DECIMAL_COMMA.match(error.instance):
             report.error(
                 doc.path,
@@ -149,6 +149,14 @@ def schema_errors(doc: Document, kind: str, report: Report) -> Invalid:
         elif kind_of in {"minimum", "maximum"} and field in WHAT:
             low, high = GERMANY[field]
             report.error(doc.path, line, col, f"{WHAT[field]} {error.instance} is outside Germany; expected {low} to {high}")
+        elif kind_of == "pattern" and field in {"website", "url"} and isinstance(error.instance, str) and " " in error.instance.strip():
+            fixed = error.instance.strip().replace(" ", "%20")
+            report.error(
+                doc.path,
+                line,
+                col,
+                f"{field!r}: {shorten(error.instance)} contains a space; a web address has none: write %20 ({shorten(fixed, 80)})",
+            )
         elif kind_of == "pattern":
             report.error(doc.path, line, col, f"{field!r}: {shorten(error.instance)} {_pattern_hint(field)}")
         elif kind_of in {"minItems", "maxItems"}:
@@ -166,6 +174,25 @@ def schema_errors(doc: Document, kind: str, report: Report) -> Invalid:
     return Invalid(found)
 
 
+def _enum_hint(field: str, value: object, allowed: list[str], root: Path | None) -> str:
+    """'did you mean ...? ' ignoring case; a focus also by its label in any catalog ('IoT', 'Internet der Dinge')."""
+    text = str(value).strip()
+    same = [choice for choice in allowed if choice.casefold() == text.casefold()]
+    if not same and field == "focus":
+        from ..localize.focus import focus_aliases
+
+        same = [key for key in [focus_aliases(root).get(text.casefold())] if key in allowed]
+    if same:
+        return f"did you mean {same[0]!r}? "
+    return did_you_mean(text.casefold(), allowed) or did_you_mean(value, allowed)
+
+
+def _allowed_values(schema: dict) -> list[str]:
+    """The values a key may take, when the schema lists them (a state, a list of focus keys)."""
+    values = schema.get("enum") or (schema.get("items") or {}).get("enum") or []
+    return [str(value) for value in values]
+
+
 def _localized_message(error, field: str) -> tuple[tuple, str]:
     """Why a name/title (a text, or one text per language) is wrong, and where, e.g. ('de',)."""
     problems = [c for c in error.context if c.validator != "type" or c.path]
@@ -176,7 +203,7 @@ def _localized_message(error, field: str) -> tuple[tuple, str]:
     if "propertyNames" in problem.relative_schema_path:
         return (problem.instance, "key"), f"{shorten(problem.instance)} is not a language code; use codes like de, en, fr"
     if problem.validator == "pattern":
-        return sub, f"{field!r}{lang} must be plain text without '<' or '>'"
+        return sub, f"{field!r}{lang} must be plain text on one line, without '<', '>' or control characters"
     if problem.validator == "minLength":
         return sub, f"{field!r}{lang} is empty; write a text"
     if problem.validator == "maxLength":
@@ -216,6 +243,6 @@ def _pattern_hint(field: str) -> str:
         "end": "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)",
         "logo": "must be a file name in this folder ending in .svg, .png or .webp",
     }
-    if field in {"name", "title"}:
-        return "must be plain text without '<' or '>'"
+    if field in {"name", "title", "city"}:
+        return "must be plain text on one line, without '<', '>' or control characters"
     return hints.get(field, "is not a valid slug (lowercase letters, digits, single hyphens)")

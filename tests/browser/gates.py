@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -530,7 +531,9 @@ def vnu_errors(files: list[Path]) -> list[dict]:
     """One Nu Html Checker run over `files`; the errors left after the documented filters."""
     if not files:
         return []
-    java = shutil.which("java") or "java"
+    java = shutil.which("java")
+    if java is None:  # `make test` checks this first (make browsers); a bare pytest run says it here
+        pytest.fail("no java on PATH for the Nu Html Checker: apt-get install -y default-jre-headless (or run `make test`)", pytrace=False)
     args = [java, "-Xss4m", "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *map(str, files)]
     run = subprocess.run(args, capture_output=True, text=True, timeout=900)
     text = run.stderr.strip() or run.stdout.strip()

@@ -79,11 +79,34 @@ DOM_PROBE = """() => {
 }"""
 
 
+def raw_url_problems(payload: str) -> list[str]:
+    """What `check` says about a payload's raw HTML URLs (issue 25: foreign or scripted URLs)."""
+    from dehub.diagnostics import Report
+    from dehub.model import Prose
+    from dehub.validate.prose import check_raw_urls
+
+    report = Report()
+    for number, line in enumerate(payload.split("\n"), 1):
+        check_raw_urls(Prose("en", "content/en/payloads.md", payload, 1), number, line, report)
+    return [d.message for d in report.diagnostics]
+
+
+def accepted_html_payloads() -> list[str]:
+    """The raw HTML payloads `check` accepts; the others never reach a page (and the build)."""
+    return [payload for payload in HTML_PAYLOADS if not raw_url_problems(payload)]
+
+
+def test_payloads_with_scripted_urls_are_refused_by_check_before_the_sanitiser_sees_them() -> None:
+    refused = [payload for payload in HTML_PAYLOADS if raw_url_problems(payload)]
+    assert len(refused) >= 10 and any("javascript:" in p.lower() for p in refused)
+    assert accepted_html_payloads(), "the rest still goes through the build and the sanitiser"
+
+
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("xss")
     repo = make_repo(tmp, with_content=True)
-    body = "\n\n".join(MARKDOWN_PAYLOADS + HTML_PAYLOADS)  # the unclosed <math> payload swallows what follows
+    body = "\n\n".join(MARKDOWN_PAYLOADS + accepted_html_payloads())  # the unclosed <math> payload swallows what follows
     (repo / "content" / "en" / "payloads.md").write_text(FRONT_MATTER + "## Payloads\n\n" + body + "\n", encoding="utf-8")
     prose = repo / "hubs" / "dortmund" / "en.md"
     prose.write_text(prose.read_text(encoding="utf-8") + "\n" + "\n\n".join(MARKDOWN_PAYLOADS) + "\n", encoding="utf-8")
@@ -111,7 +134,7 @@ def test_no_payload_runs_or_reaches_the_dom(browser, payload_site: Path, path: s
 
 def test_payload_text_survives_as_text(payload_site: Path) -> None:
     html = (payload_site / "en" / "payloads" / "index.html").read_text(encoding="utf-8")
-    assert "attr list" in html and "mixed case" in html, "the harmless parts of the prose are kept"
+    assert "attr list" in html and "Payloads" in html, "the harmless parts of the prose are kept"
     assert 'content="x&#34; autofocus onfocus=&#34;alert(1)"' in html or 'content="x&quot; autofocus' in html
 
 
@@ -133,9 +156,9 @@ def test_dangerous_links_in_prose_are_refused_by_check(tmp_path: Path, payload: 
         (
             "hubs/dortmund/hub.yml",
             "events:\n  - title: '<script>alert(1)</script>'\n    start: 2027-05-01\n    city: Dortmund\n",
-            "must be plain text without '<' or '>'",
+            "must be plain text on one line, without '<', '>' or control characters",
         ),
-        ("content/en/founders.md", None, "'title' must be plain text without '<' or '>'"),
+        ("content/en/founders.md", None, "'title' must be plain text on one line, without '<', '>' or control characters"),
     ],
 )
 def test_markup_in_fields_that_must_be_text_is_refused_by_check(tmp_path: Path, where: str, text: str | None, expected: str) -> None:

@@ -221,7 +221,7 @@ def test_new_hub_refuses_wrong_facts(tmp_path: Path):
     result = run_build_py("new-hub", "bremen", "--state", "Bremerhaven", "--lat", "north", "--focus", "ai", root=repo)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "error: --state 'Bremerhaven' is not a German federal state; use its German name, e.g. Baden-Württemberg, Bayern, Berlin",
+        "error: --state 'Bremerhaven' is not a German federal state; did you mean 'Bremen'? use its German name, e.g. Baden-Württemberg, Bayern, Berlin",
         "error: --lat 'north' is not a number of degrees like 51.514",
         "error: --focus 'ai' is not a focus key; allowed: " + ", ".join(FOCUS),
         "nothing was changed",
@@ -233,9 +233,93 @@ def test_new_hub_asks_on_a_terminal(tmp_path: Path):
     from dehub.commands.new_hub import ask_missing, parse_facts
 
     answers = iter(["Bremen", "HB", "53.079", "", "logistics"])
-    facts, problems = ask_missing(parse_facts(None, None, None, None, None)[0], lambda prompt: next(answers))
-    assert problems == []
+    facts = ask_missing(parse_facts(None, None, None, None, None)[0], lambda prompt: next(answers), say=pytest.fail)
     assert (facts.city, facts.state, facts.lat, facts.lon, facts.focus) == ("Bremen", "Bremen", 53.079, None, ["logistics"])
+
+
+def test_new_hub_asks_again_for_a_wrong_answer_and_keeps_the_others(tmp_path: Path):
+    from dehub.commands.new_hub import Facts, ask_missing
+
+    answers = iter(["Bremen", "Bremn", "hb", "north", "53,079", "99", "8.802", "logistik, IoT", "Logistics, Internet of Things"])
+    prompts, said = [], []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt.split(" (")[0])
+        return next(answers)
+
+    facts = ask_missing(Facts(), ask, say=said.append)
+    assert (facts.city, facts.state, facts.lat, facts.lon, facts.focus) == ("Bremen", "Bremen", 53.079, 8.802, ["logistics", "iot"])
+    assert prompts == [
+        "City",
+        "Federal state, German name",
+        "Federal state, German name",  # asked again
+        "Latitude of the city centre",
+        "Latitude of the city centre",
+        "Longitude of the city centre",
+        "Longitude of the city centre",
+        "Focus keys, comma-separated",
+        "Focus keys, comma-separated",
+    ]
+    assert said[0].startswith("  'Bremn' is not a German federal state; did you mean 'Bremen'?")
+    assert said[1] == "  'north' is not a number of degrees like 51.514; please try again (empty: fill in later)"
+    assert said[2] == "  99.0 is outside Germany (5.8 to 15.1); please try again (empty: fill in later)"
+    assert said[3].startswith("  'logistik' is not a focus key; did you mean 'logistics'?")
+    assert len(said) == 4
+
+
+def test_new_hub_on_a_terminal_end_of_input_changes_nothing(tmp_path: Path):
+    """Ctrl-D in the middle of the questions: nothing is written (as before a wrong answer was)."""
+    repo = make_repo(tmp_path)
+    from dehub.commands.new_hub import Facts, new_hub
+
+    answers = iter(["Bremen", "Bremn"])
+
+    def ask(prompt: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
+
+    import builtins
+
+    original, builtins.input = builtins.input, ask
+    try:
+        with pytest.raises(EOFError):
+            new_hub(repo, "bremen", Facts(), interactive=True)
+    finally:
+        builtins.input = original
+    assert not (repo / "hubs" / "bremen").exists()
+
+
+def test_new_hub_errors_come_before_the_legal_pages_placeholders(tmp_path: Path):
+    repo = make_repo(tmp_path, with_content=True)
+    assert run_build_py("new-hub", "bremen", root=repo).returncode == 0
+    release = run_build_py("check", "--release", root=repo)
+    errors = [line for line in release.stderr.splitlines() if ": error: " in line]
+    legal = [index for index, line in enumerate(errors) if line.startswith("content/")]
+    hub = [index for index, line in enumerate(errors) if line.startswith("hubs/bremen/")]
+    assert len(hub) == 7 and len(legal) > 50
+    assert max(hub) < min(legal), "the hub team's own errors first, the operator's placeholders after them"
+
+
+def test_placeholders_are_never_cut_mid_word(tmp_path: Path):
+    repo = make_repo(tmp_path)
+    words = "Name der verantwortlichen Stelle, bei juristischen Personen mit Rechtsform und vertretungsberechtigter Person"
+    (repo / "hubs" / "dortmund" / "de.md").write_text(f"## Schwerpunkt\n\n[[TODO: {words}]]\n", encoding="utf-8")
+    release = run_build_py("check", "--release", root=repo)
+    line = next(line for line in release.stderr.splitlines() if line.startswith("hubs/dortmund/de.md:3:1: error: placeholder"))
+    shown = line.split("placeholder [[TODO: ", 1)[1].split("]] must be filled in", 1)[0]
+    assert shown.endswith("…") and len(shown) < len(words)
+    assert words.startswith(shown[:-1]) and words[len(shown) - 1] in " ,", f"cut inside a word: {shown!r}"
+
+
+def test_shortened_values_end_after_a_whole_word():
+    from dehub.diagnostics import clip, shorten
+
+    assert clip("short", 10) == "short"
+    assert clip("Anschrift der verantwortlichen Stelle", 20) == "Anschrift der…"
+    assert clip("x" * 30, 10) == "x" * 9 + "…", "no space: cut hard (hostile input stays bounded)"
+    assert shorten("[[TODO: Kontaktdaten, falls bestellt, oder Hinweis, dass keine Bestellung erforderlich ist]]", 60).endswith("dass…")
 
 
 def test_new_hub_refuses_an_existing_slug(tmp_path: Path):

@@ -52,6 +52,12 @@ def test_the_committed_pot_is_current() -> None:
     assert problem is None, problem.text() + "\n(run `python build.py i18n extract`, then `i18n update`, and translate)"
 
 
+def test_the_committed_pot_holds_every_hubs_city_too() -> None:
+    """What the deploy workflow's step runs after each merge (the cities are not `check`'s)."""
+    result = run_build_py("i18n", "extract", "--check")
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_ui_string_is_translated(lang: str) -> None:
     with open(ROOT / POT, "rb") as handle:
@@ -79,6 +85,7 @@ def test_the_shipped_catalogs_pass_the_lint() -> None:
 
 def test_extract_is_deterministic_and_a_stale_pot_is_reported(tmp_path: Path) -> None:
     repo = code_repo(tmp_path)
+    run_build_py("i18n", "extract", root=repo)  # the shipped .pot, as this branch's extract writes it
     assert stale_pot(repo) is None
     pot = (repo / POT).read_bytes()
     result = run_build_py("i18n", "extract", root=repo, env={"SOURCE_DATE_EPOCH": "1900000000"})
@@ -97,9 +104,73 @@ def test_extract_is_deterministic_and_a_stale_pot_is_reported(tmp_path: Path) ->
     assert stale_pot(repo) is None
     assert "#: dehub/render/templates/events.html:" in (repo / POT).read_text(encoding="utf-8")
 
-    events.write_text("\n" + events.read_text(encoding="utf-8"), encoding="utf-8")
-    moved = stale_pot(repo)
-    assert moved is not None and moved.severity == "warning" and "source references are out of date" in moved.message
+
+def test_moved_code_and_new_comments_need_no_extract(tmp_path: Path) -> None:
+    """The .pot's freshness is its messages, not the code's bytes: lines moved, a comment added."""
+    repo = code_repo(tmp_path)
+    events = repo / "dehub" / "render" / "templates" / "events.html"
+    events.write_text("{# a comment #}\n\n" + events.read_text(encoding="utf-8"), encoding="utf-8")
+    module = repo / "dehub" / "localize" / "focus.py"
+    module.write_text("# a comment line\n" + module.read_text(encoding="utf-8"), encoding="utf-8")
+    assert stale_pot(repo) is None
+    assert run_build_py("i18n", "extract", "--check", root=repo).returncode == 0
+
+
+def test_a_hub_change_with_a_yaml_error_gives_exactly_the_hubs_errors(tmp_path: Path) -> None:
+    repo = code_repo(tmp_path)
+    pot = (repo / POT).read_bytes()
+    hub = repo / "hubs" / "dortmund" / "hub.yml"
+    hub.write_text(
+        hub.read_text(encoding="utf-8").replace("    state: Nordrhein-Westfalen", "    state Nordrhein-Westfalen"), encoding="utf-8"
+    )
+    result = run_build_py("check", root=repo)
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if ": error: " in line] == [
+        "hubs/dortmund/hub.yml:12:10: error: missing ':' after the key 'state'; write it as 'state: Nordrhein-Westfalen'"
+    ]
+    assert "messages.pot" not in result.stdout + result.stderr
+
+    extracted = run_build_py("i18n", "extract", root=repo)  # the advice is never to extract from a broken hub
+    assert extracted.returncode == 1
+    assert "hubs/dortmund/hub.yml:12:10: error: missing ':' after the key 'state'" in extracted.stderr
+    assert f"1 error in 1 file ({POT} not written)" in extracted.stderr
+    assert (repo / POT).read_bytes() == pot
+
+
+@pytest.mark.parametrize("change", ["renamed", "comment", "new hub"])
+def test_a_hub_change_never_reports_the_pot_but_the_deploy_step_does(tmp_path: Path, change: str) -> None:
+    repo = code_repo(tmp_path)
+    hub = repo / "hubs" / "dortmund" / "hub.yml"
+    text = hub.read_text(encoding="utf-8")
+    if change == "renamed":
+        hub.write_text(text.replace("name: Dortmund", "name: Dortmund-Mitte"), encoding="utf-8")
+    elif change == "comment":
+        hub.write_text(text.replace("cities:\n", "# the hub's cities\ncities:\n"), encoding="utf-8")
+    else:
+        shutil.copytree(repo / "hubs" / "dortmund", repo / "hubs" / "bremen")
+        new = repo / "hubs" / "bremen" / "hub.yml"
+        new.write_text(text.replace("name: Dortmund", "name: Bremen").replace("Nordrhein-Westfalen", "Bremen"), encoding="utf-8")
+    result = run_build_py("check", root=repo)
+    assert "messages.pot" not in result.stdout + result.stderr
+    after_merge = run_build_py("i18n", "extract", "--check", root=repo)
+    if change == "comment":  # a reference moved, no message changed
+        assert after_merge.returncode == 0
+    else:
+        assert after_merge.returncode == 1
+        assert "translations/messages.pot:1: error: out of date: 1 new message(s)" in after_merge.stderr
+        assert run_build_py("i18n", "extract", root=repo).returncode == 0
+        assert run_build_py("i18n", "extract", "--check", root=repo).returncode == 0
+
+
+def test_extract_refuses_a_template_babel_cannot_read(tmp_path: Path) -> None:
+    repo = code_repo(tmp_path)
+    pot = (repo / POT).read_bytes()
+    broken = repo / "dehub" / "render" / "templates" / "events.html"
+    broken.write_text(broken.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    result = run_build_py("i18n", "extract", root=repo)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "dehub/render/templates/events.html:" in result.stderr and ": error: cannot extract UI strings: " in result.stderr
+    assert (repo / POT).read_bytes() == pot
 
 
 def test_a_repo_without_babel_cfg_has_no_stale_pot(tmp_path: Path) -> None:
@@ -236,7 +307,22 @@ LINT_CASES = [
         None,
         ["12: error: duplicate message definition for 'Home' (first defined on line 9)"],
     ),
-    ("fr", 'msgid "Home"\nmsgstr "Accueil\n', None, ["10: error: syntax error: 'msgstr \"Accueil' is not a keyword with a quoted string"]),
+    (
+        "fr",
+        'msgid "Home"\nmsgstr "Accueil\n',
+        None,
+        ['10: error: the quote opened at line 10 col 8 is not closed; end the string with " on the same line'],
+    ),
+    (  # one error, in words, first: no knock-on placeholder errors from the entries the open quote runs into
+        "fr",
+        'msgid "%(num)s hub"\nmsgid_plural "%(num)s hubs"\nmsgstr[0] "%(num)s hub\nmsgstr[1] "%(num)s hubs"\nmsgstr[2] "%(num)s hubs"\n\n'
+        'msgid "Hubs in %(state)s"\nmsgstr ""\n"Hubs en %(state)s\n"dans la région"\n',
+        None,
+        [
+            '11: error: the quote opened at line 11 col 11 is not closed; end the string with " on the same line',
+            '17: error: the quote opened at line 17 col 1 is not closed; end the string with " on the same line',
+        ],
+    ),
     (
         "fr",
         'msgid "Home"\nmsgtxt "Accueil"\n',
@@ -300,16 +386,26 @@ def test_each_lint_rule_reports_path_and_line(tmp_path: Path, lang: str, body: s
     assert report.lines() == [f"{PO.format(lang=lang)}:{line}" for line in expected]
 
 
-def test_fuzzy_entries_are_not_held_to_their_new_placeholders(tmp_path: Path) -> None:
+def test_errors_inside_fuzzy_entries_are_checked_too_as_warnings(tmp_path: Path) -> None:
+    """A fuzzy entry is not on the site, so `check` passes; but its problems are named, so that
+    clearing the flag can't ship a broken placeholder. Markup stays an error even there."""
     repo = make_repo(tmp_path)
     path = repo / PO.format(lang="fr")
     path.write_text(
-        HEADER.format(lang="fr", plural=expected_plural_forms("fr")) + '#, fuzzy\nmsgid "Hubs in %(state)s"\nmsgstr "Hubs"\n',
+        HEADER.format(lang="fr", plural=expected_plural_forms("fr"))
+        + '#, fuzzy\nmsgid "Hubs in %(state)s"\nmsgstr "Hubs"\n\n#, fuzzy\nmsgid "Home"\nmsgstr "<b>Accueil</b>"\n',
         encoding="utf-8",
     )
     report = Report()
     lint_catalogs(repo, load_config(repo), report)
-    assert report.lines() == []
+    assert report.lines() == [
+        f"{PO.format(lang='fr')}:11: warning: fuzzy entry: msgstr: placeholder '%(state)s' is missing; "
+        "keep every placeholder of the msgid; fix it before you clear the fuzzy flag",
+        f"{PO.format(lang='fr')}:15: error: msgstr: HTML markup '<b>' is not allowed (the msgid has none); translations are plain text",
+    ]
+    assert not report.ok
+    status = run_build_py("i18n", "status", root=repo).stdout
+    assert f"  {PO.format(lang='fr')}:10: 'Hubs in %(state)s'" in status and f"  {PO.format(lang='fr')}:14: 'Home'" in status
 
 
 def test_a_catalog_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
@@ -389,11 +485,13 @@ def status_repo(tmp_path: Path) -> Path:
     write(repo / "hubs/b/en.md", f"---\nsource_hash: {source_hash('Der Hub in B.')}\n---\nThe hub in B.\n")
     write(repo / "content/de/index.md", "---\ntitle: Start\n---\nWillkommen.\n")
     write(repo / "content/de/leichte-sprache.md", "---\ntitle: Leichte Sprache\n---\nEinfach.\n")
-    write(repo / "content/en/index.md", f"---\ntitle: Start\nsource_hash: {source_hash('Willkommen.')}\n---\nWelcome.\n")
+    write(
+        repo / "content/en/index.md", f"---\ntitle: Start\nsource_hash: {source_hash('Willkommen.', {'title': 'Start'})}\n---\nWelcome.\n"
+    )
     write(repo / "content/de/news/2027-01-02-start.md", "---\ntitle: Start\ndate: 2027-01-02\nsummary: Los.\n---\nEs geht los.\n")
     write(
         repo / "content/en/news/2027-01-02-start.md",
-        f"---\ntitle: Start\ndate: 2027-01-02\nsummary: Go.\nsource_hash: {source_hash('Es geht los.')}\n---\nWe start.\n",
+        f"---\ntitle: Start\ndate: 2027-01-02\nsummary: Go.\nsource_hash: {source_hash('Es geht los.', {'title': 'Start', 'summary': 'Los.'})}\n---\nWe start.\n",
     )
     write(repo / "content/events/e.yml", "title: {de: Treffen, en: Meeting}\nstart: 2027-03-01\ncity: A\nhubs: [a]\n")
     return repo
@@ -456,6 +554,9 @@ def test_outdated_prose_and_mark_current(status_repo: Path) -> None:
     assert "already current" in run_build_py("i18n", "mark-current", "hubs/a/fr.md", root=status_repo).stdout
 
 
+POST_HASH = source_hash("Es geht los.", {"title": "Start", "summary": "Los."})  # the German post's title and summary count
+
+
 def test_mark_current_adds_front_matter_and_keys(status_repo: Path) -> None:
     plain = status_repo / "hubs/b/fr.md"
     plain.write_text("Le hub à B.\n", encoding="utf-8")
@@ -469,7 +570,7 @@ def test_mark_current_adds_front_matter_and_keys(status_repo: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (
         post.read_text(encoding="utf-8")
-        == f"---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\nsource_hash: {source_hash('Es geht los.')}\n---\nOn commence.\n"
+        == f"---\ntitle: Départ\ndate: 2027-01-02\nsummary: C'est parti.\nsource_hash: {POST_HASH}\n---\nOn commence.\n"
     )
     assert plain.read_text(encoding="utf-8").endswith("\n---\nLe hub à B.\n")
     assert plain.read_text(encoding="utf-8").startswith("---\nsource_hash:")

@@ -231,7 +231,10 @@ def test_duplicate_key_in_a_nested_mapping():
 def test_duplicate_key_then_a_syntax_error_reports_both():
     doc, report = load("a: 1\na: 2\nb: [1\n")
     assert doc is None
-    assert [line.split(": error: ")[0] for line in report.lines()] == ["f.yml:2:1", "f.yml:4:1"]
+    assert [line.split(": error: ")[0] for line in report.lines()] == [
+        "f.yml:2:1",
+        "f.yml:3:6",
+    ]  # the missing "]" belongs at the end of line 3
 
 
 @pytest.mark.parametrize(
@@ -331,8 +334,7 @@ def test_control_character_is_named_with_position():
 
 def test_syntax_error_has_position_and_no_python_internals():
     error = only_error("a: [1, 2\nb: 3\n")
-    assert error.startswith("f.yml:2:")
-    assert "invalid YAML" in error
+    assert error == "f.yml:1:9: error: the list opened at line 1 col 4 is not closed with ']'; add ']' where it ends: 'a: [1, 2]'"
     assert "Traceback" not in error and "<unicode string>" not in error
 
 
@@ -395,3 +397,46 @@ def test_front_matter_must_be_a_mapping():
 def test_no_front_matter_is_fine():
     report = Report()
     assert split_front_matter("# Title\n", "x.md", report) == ({}, 1, "# Title\n")
+
+
+# --- what is missing, in words, at the line where it is missing ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "cities:\n  - name: Dortmund\n    state Nordrhein-Westfalen\n    lat: 51.5\n",
+            "f.yml:3:10: error: missing ':' after the key 'state'; write it as 'state: Nordrhein-Westfalen'",
+        ),
+        ("name: x\nwebsite https://x.de\n", "f.yml:2:8: error: missing ':' after the key 'website'; write it as 'website: https://x.de'"),
+        (
+            "cities:\n  - name Dortmund\n    state: Berlin\n",
+            "f.yml:2:9: error: missing ':' after the key 'name'; write it as 'name: Dortmund'",
+        ),
+        (
+            "focus: [iot, logistics\nwebsite: https://x.de\n",
+            "f.yml:1:23: error: the list opened at line 1 col 8 is not closed with ']'; add ']' where it ends: 'focus: [iot, logistics]'",
+        ),
+        (
+            "focus: [iot,\n  logistics   # two\n\nwebsite: https://x.de\n",
+            "f.yml:2:12: error: the list opened at line 1 col 8 is not closed with ']'; add ']' where it ends: 'logistics]'",
+        ),
+        (
+            "name: {de: x, en: y\nfocus: [iot]\n",
+            "f.yml:1:20: error: the mapping opened at line 1 col 7 is not closed with '}'; add '}' where it ends: 'name: {de: x, en: y}'",
+        ),
+        (
+            'title: "Hub-Abend\nstart: 2027-03-01\n',
+            'f.yml:1:18: error: the quote opened at line 1 col 8 is not closed; end the text with " on the same line',
+        ),
+    ],
+)
+def test_what_is_missing_is_named_at_its_own_line(text: str, expected: str) -> None:
+    assert only_error(text) == expected
+
+
+def test_front_matter_positions_count_the_opening_line() -> None:
+    report = Report()
+    assert split_front_matter("---\ntitle Über uns\n---\nText\n", "content/de/about.md", report) is None
+    assert report.lines() == ["content/de/about.md:2:6: error: missing ':' after the key 'title'; write it as 'title: Über uns'"]

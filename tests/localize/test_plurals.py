@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -11,9 +12,10 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from dehub.config import load_config
 from dehub.localize.plurals import PluralRuleError, expected_plural_forms, first_difference, parse_rule, remap_forms
 from dehub.validate.catalogs import plural_rule_problem
-from tests.conftest import make_repo, run_build_py
+from tests.conftest import ROOT, make_repo, run_build_py
 
 # The rules Babel 2.18 wrote (CLDR before the "many" forms of French and Spanish, and with
 # Arabic's forms 4 and 5 the other way round); Babel 2.19 changed all three.
@@ -152,3 +154,72 @@ def test_the_shipped_catalogs_follow_the_installed_babel(tmp_path: Path) -> None
     result = run_build_py("i18n", "update", root=repo)
     assert result.returncode == 0 and "plural rule migrated" not in result.stdout, result.stdout
     shutil.rmtree(repo)
+
+
+# --- translations/README.md's plural table is the catalogs' -----------------------------------
+
+README = ROOT / "translations" / "README.md"
+TABLE_ROW = re.compile(r"^\s*\| ([a-z, ]+) \| (\d+) \| .* \| ([^|]+) \|$")
+
+
+def plural_tables(text: str) -> list[list[tuple[list[str], int, dict[int, list[int]]]]]:
+    """Each plural table (English, German): (languages, forms, {form: example numbers})."""
+    tables: list = []
+    current = None
+    for line in text.split("\n"):
+        if line.strip().startswith(("| language | forms |", "| Sprache | Formen |")):
+            current = []
+            tables.append(current)
+        elif current is not None and line.strip().startswith("|---"):
+            continue
+        elif current is not None and (match := TABLE_ROW.match(line)):
+            examples = {}
+            for part in match.group(3).split("·"):
+                form, numbers = re.fullmatch(r"\s*\[(\d+)\] ([\d, ]+?)\s*", part).groups()
+                examples[int(form)] = [int(n) for n in numbers.split(",")]
+            current.append(([code.strip() for code in match.group(1).split(",")], int(match.group(2)), examples))
+        else:
+            current = None
+    return tables
+
+
+def catalog_plural_forms(lang: str) -> str:
+    """The Plural-Forms the shipped catalog carries (English, without a catalog: Babel's)."""
+    path = ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    if not path.is_file():
+        return expected_plural_forms(lang)
+    with open(path, "rb") as handle:
+        return read_po(handle, locale=lang).plural_forms
+
+
+def table_problems(rows: list[tuple[list[str], int, dict[int, list[int]]]]) -> list[str]:
+    """Where a table disagrees with the catalogs: a form count, or an example in the wrong form."""
+    problems = []
+    for codes, forms, examples in rows:
+        for lang in codes:
+            header = catalog_plural_forms(lang)
+            rule = gettext.c2py(header.split("plural=", 1)[1].rstrip(";").strip())
+            if int(re.search(r"nplurals=(\d+)", header).group(1)) != forms:
+                problems.append(f"{lang}: {forms} forms, the catalog has {header!r}")
+            if sorted(examples) != list(range(forms)):
+                problems.append(f"{lang}: examples for forms {sorted(examples)}, not for each of {forms}")
+            problems += [
+                f"{lang}: {n} takes form {rule(n)}, not {form}" for form, numbers in examples.items() for n in numbers if rule(n) != form
+            ]
+    return problems
+
+
+@pytest.mark.parametrize("table", [0, 1], ids=["English", "Deutsch"])
+def test_the_readme_plural_table_matches_the_catalogs(table: int) -> None:
+    tables = plural_tables(README.read_text(encoding="utf-8"))
+    assert len(tables) == 2
+    assert sorted(code for codes, _forms, _examples in tables[table] for code in codes) == sorted(load_config(ROOT).codes)
+    assert table_problems(tables[table]) == []
+
+
+def test_the_plural_table_check_can_fail() -> None:
+    old = "  | language | forms | msgstr[0] … | examples |\n  |---|---|---|---|\n  | fr | 2 | [0] n = 0 or 1, [1] n ≥ 2 | [0] 0, 1 · [1] 2, 1000000 |\n"
+    assert table_problems(plural_tables(old)[0]) == [  # the table before: French with 2 forms
+        "fr: 2 forms, the catalog has 'nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;'",
+        "fr: 2 takes form 2, not 1",
+    ]

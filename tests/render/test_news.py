@@ -164,14 +164,14 @@ def test_news_front_matter_errors_name_file_line_and_column(tmp_path: Path) -> N
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert errors == [
         "content/de/news/2027-02-30-falsch.md:1: error: the file name's date 2027-02-30 is not a real date",
-        "content/de/news/2027-02-30-falsch.md:2:8: error: 'title' must be plain text without '<' or '>'",
+        "content/de/news/2027-02-30-falsch.md:2:8: error: 'title' must be plain text on one line, without '<', '>' or control characters",
         "content/de/news/2027-02-30-falsch.md:3:7: error: 'date' '2027-13-01' is not a real date; write YYYY-MM-DD",
         "content/en/news/2027-03-01-launch.md:1:1: error: front matter needs 'summary'; a news post has a title, a date (YYYY-MM-DD) and a summary",
         "content/en/news/2027-03-01-launch.md:3:7: error: 'date' 2027-03-02 does not match the date in the file name (2027-03-01); change one of them",
         "content/en/news/2027-03-01-launch.md:4:18: error: unknown hub 'dortmnud'; did you mean 'dortmund'? see the folders in hubs/",
         "content/en/news/2027-03-01-launch.md:5:1: error: unknown front matter key 'summry'; did you mean 'summary'? allowed: title, date, hubs, summary, source_hash",
         "content/en/news/launch.md:1: error: a news post's file name is YYYY-MM-DD-slug.md, e.g. 2027-03-01-hub-evening.md (lowercase letters, digits, hyphens)",
-        "content/en/news/notes.txt: error: only news posts (YYYY-MM-DD-slug.md) belong in content/en/news/",
+        "content/en/news/notes.txt:1: error: 'notes.txt' is not read by the build; only news posts (YYYY-MM-DD-slug.md) belong in content/en/news/",
         "content/fr/news/2027-03-01-sans.md:1:1: error: a news post starts with front matter between '---' lines: title, date, summary (and optional hubs)",
         "content/fr/news/2027-03-02-vide.md:2:8: error: 'title' must be a text, not ''",
         "content/fr/news/2027-03-02-vide.md:4:10: error: 'summary' must be a text, not 5",

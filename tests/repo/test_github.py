@@ -222,7 +222,7 @@ def test_deploy_workflow() -> None:
     assert by_action["actions/upload-pages-artifact"]["with"] == {"path": "site"}, "hidden files (the build marker) stay out"
     commands = {step["run"].strip(): step for step in build["steps"] if "run" in step}
     check = next(step for command, step in commands.items() if command.endswith("build.py check --release"))
-    site = next(step for command, step in commands.items() if command.endswith("build.py build"))
+    site = next(step for command, step in commands.items() if command.endswith("build.py build --release"))
     for step in (check, site):
         assert step["env"]["DEHUB_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
     # a publishing workflow restores no cache that a pull request could have written

@@ -19,6 +19,7 @@ FOCUS_KEYS = (
     "insurtech, chemistry, health, mobility, digital-health, mediatech, future-industries"
 )
 LANGS = "de, en, fr, es, zh, ja, ar"
+STATES = "Baden-Württemberg, Bayern, Berlin, Brandenburg, Bremen, Hamburg, Hessen, Mecklenburg-Vorpommern, Niedersachsen, Nordrhein-Westfalen, Rheinland-Pfalz, Saarland, Sachsen, Sachsen-Anhalt, Schleswig-Holstein, Thüringen"
 
 
 def hub_yml(body: str) -> str:
@@ -144,12 +145,12 @@ def test_cities_must_be_a_list_of_mappings(repo: Path):
 
 def test_missing_required_key(repo: Path):
     write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("focus: [logistics]\n", "")))
-    expect(repo, "hubs/dortmund/hub.yml:2:1: error: missing required key 'focus'")
+    expect(repo, f"hubs/dortmund/hub.yml:2:1: error: missing required key 'focus'; add 'focus:' with one of: {FOCUS_KEYS}")
 
 
 def test_missing_required_key_in_a_city(repo: Path):
     write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("    state: Nordrhein-Westfalen\n", "")))
-    expect(repo, "hubs/dortmund/hub.yml:4:5: error: missing required key 'state' in 'cities'")
+    expect(repo, f"hubs/dortmund/hub.yml:4:5: error: missing required key 'state' in 'cities'; add 'state:' with one of: {STATES}")
 
 
 def test_zero_cities(repo: Path):
@@ -363,7 +364,7 @@ def test_former_slug_claimed_twice(repo: Path):
 
 def test_html_in_name(repo: Path):
     write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("name: de:hub Dortmund · Logistics", "name: <script>alert(1)</script>")))
-    expect(repo, "hubs/dortmund/hub.yml:2:7: error: 'name' must be plain text without '<' or '>'")
+    expect(repo, "hubs/dortmund/hub.yml:2:7: error: 'name' must be plain text on one line, without '<', '>' or control characters")
 
 
 def test_html_in_a_translated_name(repo: Path):
@@ -372,7 +373,7 @@ def test_html_in_a_translated_name(repo: Path):
         "hubs/dortmund/hub.yml",
         hub_yml(VALID.replace("name: de:hub Dortmund · Logistics", "name:\n  de: Dortmund\n  en: <b>Dortmund</b>")),
     )
-    expect(repo, "hubs/dortmund/hub.yml:4:7: error: 'name' (en) must be plain text without '<' or '>'")
+    expect(repo, "hubs/dortmund/hub.yml:4:7: error: 'name' (en) must be plain text on one line, without '<', '>' or control characters")
 
 
 def test_empty_name(repo: Path):
@@ -398,7 +399,9 @@ def test_yaml_syntax_error_in_a_hub(repo: Path):
     write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("focus: [logistics]", "focus: [logistics")))
     status, errors, _ = check(repo)
     assert status == 1 and len(errors) == 1
-    assert errors[0].startswith("hubs/dortmund/hub.yml:9:1: error: invalid YAML")
+    assert errors == [  # at the line where ']' is missing, not where PyYAML gave up (line 9)
+        "hubs/dortmund/hub.yml:8:18: error: the list opened at line 8 col 8 is not closed with ']'; add ']' where it ends: 'focus: [logistics]'"
+    ]
 
 
 # --- Agency events -----------------------------------------------------------------------
@@ -474,4 +477,46 @@ def test_problems_in_hub_yml_prose_and_event_files_in_one_run(repo: Path):
         "hubs/dortmund/hub.yml:13:10: error: 'https://localhost/' is not a valid https:// address",
         "hubs/hamburg/it.md:1: error: 'it' is not a configured language; rename to one of: de.md, en.md, fr.md, es.md, zh.md, ja.md, ar.md",
         "5 errors in 4 files (2 hubs, 2 events)",
+    ]
+
+
+# --- plain-words hints: focus by label, a space in a URL, every YAML channel ---------------------
+
+
+def test_a_focus_written_as_its_label_in_any_case_or_language_suggests_its_key(repo: Path):
+    write(
+        repo,
+        "hubs/dortmund/hub.yml",
+        hub_yml(VALID.replace("focus: [logistics]", "focus: [IoT, Internet of Things, Internet der Dinge, LOGISTICS]")),
+    )
+    expect(
+        repo,
+        f"hubs/dortmund/hub.yml:8:9: error: unknown focus 'IoT'; did you mean 'iot'? allowed: {FOCUS_KEYS}",
+        f"hubs/dortmund/hub.yml:8:14: error: unknown focus 'Internet of Things'; did you mean 'iot'? allowed: {FOCUS_KEYS}",
+        f"hubs/dortmund/hub.yml:8:34: error: unknown focus 'Internet der Dinge'; did you mean 'iot'? allowed: {FOCUS_KEYS}",
+        f"hubs/dortmund/hub.yml:8:54: error: unknown focus 'LOGISTICS'; did you mean 'logistics'? allowed: {FOCUS_KEYS}",
+    )
+
+
+def test_a_url_with_a_space_says_so(repo: Path):
+    write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID + "website: https://example.org/hub dortmund\n"))
+    expect(
+        repo,
+        "hubs/dortmund/hub.yml:9:10: error: 'website': 'https://example.org/hub dortmund' contains a space; "
+        "a web address has none: write %20 ('https://example.org/hub%20dortmund')",
+    )
+
+
+def test_a_missing_colon_in_every_yaml_channel(repo: Path):
+    write(repo, "hubs/dortmund/hub.yml", hub_yml(VALID.replace("    lat: 51.514", "    lat 51.514")))
+    write(repo, "content/events/summit.yml", "title: Summit\nstart 2027-03-01\ncity: Dortmund\nhubs: [dortmund]\n")
+    write(repo, "hubs/hamburg/en.md", "---\nsource_hash abc\n---\nText\n")
+    write(repo, "content/en/news/2027-03-01-launch.md", "---\ntitle: Launch\ndate: 2027-03-01\nsummary [a, b\n---\nText\n")
+    status, errors, _ = check(repo)
+    assert status == 1
+    assert errors == [
+        "content/en/news/2027-03-01-launch.md:4:8: error: missing ':' after the key 'summary'; write it as 'summary: [a, b'",
+        "content/events/summit.yml:2:6: error: missing ':' after the key 'start'; write it as 'start: 2027-03-01'",
+        "hubs/dortmund/hub.yml:6:8: error: missing ':' after the key 'lat'; write it as 'lat: 51.514'",
+        "hubs/hamburg/en.md:2:12: error: missing ':' after the key 'source_hash'; write it as 'source_hash: abc'",
     ]

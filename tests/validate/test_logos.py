@@ -37,7 +37,7 @@ def png(width: int, height: int) -> bytes:
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" onload="alert(1)"/>', "'onload' is not allowed"),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><foreignObject/></svg>', "<foreignobject> is not allowed"),
         (
-            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><use x:href="https://evil.test/a.svg#x"/></svg>',
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink" viewBox="0 0 1 1"><linearGradient x:href="https://evil.test/a.svg#x"/></svg>',
             "only reference their own",
         ),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect fill="url(https://evil.test/p)"/></svg>', "external resources"),

@@ -154,7 +154,7 @@ def test_former_slugs_may_not_name_the_sites_sections(tmp_path: Path) -> None:
     _change(repo, "hubs/hamburg/hub.yml", None, "former_slugs: [focus, state, old-hamburg]\n")
     result = run_build_py("check", root=repo)
     assert result.returncode == 1
-    assert result.stderr.count("is a section of the site") == 2, result.stderr
+    assert result.stderr.count("is one of the site's own page or file names") == 2, result.stderr
 
 
 def test_accepted_hostile_fixtures_build(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from dehub.commands.serve_http import port_problem  # noqa: E402
 from tests.server import StaticServer, free_port  # noqa: E402
 
 LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -91,14 +92,18 @@ def main() -> int:
     port = options.port or free_port()
     url = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory(prefix="dehub-audit-") as tmp:
-        site = options.site
-        if site is None:
-            site = Path(tmp) / "site"
+        site = options.site or Path(tmp) / "site"
+        try:  # the port first: a busy one is one line, not a traceback after the build
+            server = StaticServer(site, port)
+        except (OSError, OverflowError) as error:
+            print(f"error: {port_problem(port, error)}", file=sys.stderr)
+            return 1
+        if options.site is None:
             print(f"building the site for {url} ...", flush=True)
             build(site, url)
         pages = {"home": f"{options.lang}/", "overview": f"{options.lang}/hubs/", "hub": f"{options.lang}/hubs/{options.hub}/"}
         failures: list[str] = []
-        with StaticServer(site, port):
+        with server:
             print(f"Lighthouse 12.2.3, mobile, {chrome}, served gzip-compressed from {url}\n")
             print(f"{'page':<28} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'LCP':>8} {'transfer':>10}")
             for name, path in pages.items():
