@@ -21,7 +21,7 @@ HERO = re.compile(r'<h1 id="dehub-hero-title">([^<]*)</h1>\s*<p>([^<]*)</p>')
         # the Arabic dual says "two" itself: no digit before it (issue 26, item 5)
         (("dortmund", "hamburg"), "ar", "مركزان رقميان. شبكة واحدة في أنحاء ألمانيا.", "البحث في موقعين، لكلٍّ منهما"),
         (("dortmund",), "ar", "مركز رقمي واحد. شبكة واحدة في أنحاء ألمانيا.", "البحث في موقع واحد له"),
-        (("dortmund", "hamburg"), "ja", "2のデジタルハブ。ドイツ全土をつなぐ一つのネットワーク。", "2の拠点"),
+        (("dortmund", "hamburg"), "ja", "2拠点のデジタルハブ。ドイツ全土を結ぶ一つのネットワーク。", "2拠点で"),
     ],
 )
 def test_home_page_counts_the_hubs_it_has(tmp_path: Path, hubs: tuple[str, ...], lang: str, title: str, text: str):

@@ -71,7 +71,7 @@ def test_the_map_counts_cities_and_hubs_each_with_its_plural_form(built_site: Bu
         for lang in ("en", "ja", "ar")
     }
     assert captions["en"].startswith("16 cities and 12 hubs.")
-    assert captions["ja"].startswith("16都市、12件のハブ。")
+    assert captions["ja"].startswith("16都市、12拠点。")
     assert captions["ar"].startswith("16 مدينةً و12 مركزًا.")
 
 
