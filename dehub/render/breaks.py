@@ -11,7 +11,7 @@ import re
 
 from markupsafe import Markup, escape
 
-SLASHES = re.compile(r"([/\uff0f])(?=\S)")  # "/" and the full-width "／" of Chinese and Japanese names
+SLASHES = re.compile(r"([/\uff0f])(?=[^\s/\uff0f])")  # "/" and the full-width "／" of Chinese and Japanese names
 
 
 def breakable(text: object) -> Markup:

@@ -19,6 +19,7 @@ from ..localize.template_gettext import install as install_gettext
 from ..model import Event, Hub, Project, is_upcoming
 from .breaks import breakable
 from .geo import HEIGHT, WIDTH, outline_path, place_markers
+from .icons import icon_id, sprite
 from .ids import IdGate
 from .jsonld import event_jsonld, hub_jsonld, script_tag
 from .labels import Box, extent, font_size, place
@@ -102,6 +103,8 @@ class Renderer:
             "exists": lambda target: target in self.existing,
             "map_markers": self.map_markers,
             "map_outline": self.map_outline,
+            "focus_sprite": lambda: sprite(self.used_focus),  # the focus icons, once per page
+            "icon_id": icon_id,
             "jsonld": script_tag,
             "event_hubs": lambda event: [hub for hub in self.project.hubs if hub.slug in event.hubs],
             "hub_has_events": lambda hub: hub.slug in self.with_events,
