@@ -28,6 +28,15 @@ def icon_id(key: str) -> str:
     return f"dehub-fi-{key}" if key in symbols() else "dehub-fi-generic"
 
 
+SPRITE_SLOT = Markup("<!--dehub-focus-sprite-->")
+USE = re.compile(r'<use href="#dehub-fi-([a-z0-9-]+)"')
+
+
+def fill_sprite(html: str) -> str:
+    """`html` with its sprite slot replaced by the symbols of exactly the icons it uses."""
+    return html.replace(SPRITE_SLOT, str(sprite(USE.findall(html))), 1)
+
+
 def sprite(keys: list[str]) -> Markup:
     """A hidden <svg> with the symbols of `keys` (and "generic" if one of them has none)."""
     drawn = symbols()

@@ -80,8 +80,9 @@ def lines_of(text: str) -> list[str]:
     if not cuts:
         return [text]
     cut = min(cuts, key=lambda i: abs(em_width(text[:i]) - em_width(text[i + 1 :])))
-    keep = text[cut] if text[cut] != " " else ""
-    return [text[:cut] + keep, text[cut + 1 :]]
+    # The space or dot stays at the end of the first line: the label's text (what a screen
+    # reader and axe compare with the link's name) is still the whole name.
+    return [text[: cut + 1], text[cut + 1 :]]
 
 
 def _box(x: float, y: float, anchor: str, width: float, size: float, count: int) -> Box:

@@ -19,7 +19,7 @@ from ..localize.template_gettext import install as install_gettext
 from ..model import Event, Hub, Project, is_upcoming
 from .breaks import breakable
 from .geo import HEIGHT, WIDTH, outline_path, place_markers
-from .icons import icon_id, sprite
+from .icons import SPRITE_SLOT, fill_sprite, icon_id
 from .ids import IdGate
 from .jsonld import event_jsonld, hub_jsonld, script_tag
 from .labels import Box, extent, font_size, place
@@ -103,7 +103,7 @@ class Renderer:
             "exists": lambda target: target in self.existing,
             "map_markers": self.map_markers,
             "map_outline": self.map_outline,
-            "focus_sprite": lambda: sprite(self.used_focus),  # the focus icons, once per page
+            "focus_sprite": lambda: SPRITE_SLOT,  # the focus icons the page shows, once (filled in below)
             "icon_id": icon_id,
             "jsonld": script_tag,
             "event_hubs": lambda event: [hub for hub in self.project.hubs if hub.slug in event.hubs],
@@ -114,7 +114,8 @@ class Renderer:
             "calendar_links": lambda slug=None: urls.calendar_links(config, key, slug),
             "feed_url": urls.feed_url(config, loc.lang),
         }
-        return self.env.get_template(template).render(**helpers, **context)
+        html = self.env.get_template(template).render(**helpers, **context)
+        return fill_sprite(html) if SPRITE_SLOT in html else html
 
     @cached_property
     def map_outline(self) -> str:
