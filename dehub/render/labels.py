@@ -25,6 +25,15 @@ GAP: Final = 5.0  # between a marker and its label, user units
 PAD: Final = 3.0  # clearance kept around every box
 ASCENT: Final = 1.1  # the box a browser gives SVG text: the font's ascent and descent, in em (Noto Sans CJK: 1.16 / 0.29)
 DESCENT: Final = 0.32
+ARABIC_ASCENT: Final = 1.25  # Noto Sans / Naskh Arabic reach further above and below
+ARABIC_DESCENT: Final = 0.65
+
+
+def metrics(text: str) -> tuple[float, float]:
+    """Ascent and descent (em) of the box a browser draws around `text`."""
+    if any("\u0600" <= char <= "\u06ff" for char in text):
+        return ARABIC_ASCENT, ARABIC_DESCENT
+    return ASCENT, DESCENT
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ def em_width(text: str) -> float:
     for char in text:
         if unicodedata.east_asian_width(char) in {"W", "F"}:
             width += 1.05
+        elif "\u0600" <= char <= "\u06ff":
+            width += 0.66
         elif char == " ":
             width += 0.3
         elif char.isupper():
@@ -85,27 +96,27 @@ def lines_of(text: str) -> list[str]:
     return [text[: cut + 1], text[cut + 1 :]]
 
 
-def _box(x: float, y: float, anchor: str, width: float, size: float, count: int) -> Box:
+def _box(x: float, y: float, anchor: str, width: float, size: float, count: int, ascent: float = ASCENT, descent: float = DESCENT) -> Box:
     left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
-    return Box(left, y - ASCENT * size, left + width, y + ((count - 1) * LINE + DESCENT) * size)
+    return Box(left, y - ascent * size, left + width, y + ((count - 1) * LINE + descent) * size)
 
 
-def _candidates(mx: float, my: float, size: float, count: int):
+def _candidates(mx: float, my: float, size: float, count: int, ascent: float = ASCENT, descent: float = DESCENT):
     near = MARKER_R + GAP
     extra = (count - 1) * LINE * size  # the height the further lines add below the first baseline
     mid = my + 0.35 * size - extra / 2  # first baseline that centres the label on the marker
-    above = lambda bottom: bottom - DESCENT * size - extra  # noqa: E731 - first baseline of a label ending at `bottom`
+    above = lambda bottom: bottom - descent * size - extra  # noqa: E731 - first baseline of a label ending at `bottom`
     yield mx + near, mid, "start", None
     yield mx - near, mid, "end", None
     yield mx, above(my - near), "middle", None
-    yield mx, my + near + ASCENT * size, "middle", None
+    yield mx, my + near + ascent * size, "middle", None
     for step in (1.6, 2.4, 3.4, 4.6, 6.0, 8.0):
         reach = near + step * size
         for angle in (0, 180, 315, 45, 225, 135, 270, 90, 340, 200, 20, 160):
             dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
             ex, ey = mx + dx * reach, my + dy * reach
             anchor = "start" if dx > 0.3 else "end" if dx < -0.3 else "middle"
-            base = ey + 0.35 * size - extra / 2 if anchor != "middle" else above(ey) if dy < 0 else ey + ASCENT * size
+            base = ey + 0.35 * size - extra / 2 if anchor != "middle" else above(ey) if dy < 0 else ey + ascent * size
             yield ex + (GAP if anchor == "start" else -GAP if anchor == "end" else 0), base, anchor, (dx, dy, ex, ey)
 
 
@@ -128,8 +139,9 @@ def place(markers: list[tuple[float, float]], texts: list[str], size: float, bou
         lines = lines_of(texts[index])
         width = max(em_width(line) for line in lines) * size
         free = []
-        for x, y, anchor, leader in _candidates(mx, my, size, len(lines)):
-            box = _box(x, y, anchor, width, size, len(lines))
+        ascent, descent = metrics(texts[index])
+        for x, y, anchor, leader in _candidates(mx, my, size, len(lines), ascent, descent):
+            box = _box(x, y, anchor, width, size, len(lines), ascent, descent)
             if any(box.hits(d) for d in discs) or any(box.hits(b) for b in boxes):
                 continue
             free.append((x, y, anchor, leader, box))
@@ -139,7 +151,7 @@ def place(markers: list[tuple[float, float]], texts: list[str], size: float, bou
             x, y, anchor, leader, box = next((f for f in free if inside(f[4])), free[0])
         else:  # nowhere free: right of the marker (the layout gate will say so)
             x, y, anchor, leader = mx + MARKER_R + GAP, my + 0.35 * size, "start", None
-            box = _box(x, y, anchor, width, size, len(lines))
+            box = _box(x, y, anchor, width, size, len(lines), ascent, descent)
         line = None
         if leader is not None:
             dx, dy, ex, ey = leader
