@@ -8,7 +8,7 @@ PIP_LOCK := requirements.pip.txt
 # anything (its build backend, setuptools, is in the lock too).
 PIP_INSTALL := $(PY) -m pip install --quiet --require-hashes --no-deps
 
-.PHONY: site test browsers check lint lint-po plurals schema serve audit clean lock upgrade
+.PHONY: site test browsers check lint lint-po plurals schema serve audit clean lock upgrade screenshots
 
 $(VENV)/.installed: $(LOCK) $(PIP_LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -112,8 +112,13 @@ tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/packag
 audit: $(VENV)/.installed tools/audit/node_modules/.installed
 	$(PY) tools/audit/run.py
 
+# PNGs of each page type in each language at 390, 768 and 1280 px into screenshots/ (for review;
+# the pull-request workflow uploads them). Builds the site first; Chromium from DEHUB_CHROMIUM.
+screenshots: browsers $(VENV)/.installed
+	$(PY) tools/screenshots.py --out screenshots
+
 schema: $(VENV)/.installed
 	$(PY) -m dehub.schema
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site screenshots .pytest_cache

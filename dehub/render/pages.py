@@ -22,7 +22,7 @@ def home_page(r: Renderer) -> Page:
         "index",
         g("de:hub – Digital Hub Initiative"),
         description_of(home, g("Twelve digital hubs across Germany for founders, investors and skilled workers.")),
-        html=r.render("home.html", "index", intro=home, hubs=r.sorted_hubs, upcoming=r.upcoming),
+        html=r.render("home.html", "index", intro=home, hubs=r.sorted_hubs, upcoming=r.upcoming, focus_keys=r.used_focus),
         notice=home.notice,
         text_lang=home.lang,
     )

@@ -17,9 +17,12 @@ from ..localize.fallback import NOTHING, Chosen, choose_prose
 from ..localize.localizer import Localizer
 from ..localize.template_gettext import install as install_gettext
 from ..model import Event, Hub, Project, is_upcoming
-from .geo import VIEWBOX, outline_path, place_markers, project
+from .breaks import breakable
+from .geo import HEIGHT, WIDTH, outline_path, place_markers
+from .icons import SPRITE_SLOT, fill_sprite, icon_id
 from .ids import IdGate
 from .jsonld import event_jsonld, hub_jsonld, script_tag
+from .labels import Box, extent, font_size, place
 from .sanitize import render_markdown
 from .when import event_when
 
@@ -52,6 +55,7 @@ class Renderer:
         self.env = environment(loc.translations)
         # names in this language, as filters: {{ cities | map("city") | list }}
         self.env.filters.update(city=loc.city, state=loc.state, city_in_state=loc.city_in_state, focus_label=loc.focus_label)
+        self.env.filters["breakable"] = breakable  # <wbr> after slashes in names and titles
         # filters and lists in this language's order (pinyin for Chinese: localize/collation.py)
         self.used_focus = collated(loc.lang, list(urls.used_focus(project)), loc.focus_label)
         self.used_states = collated(loc.lang, urls.used_states(project), loc.state)
@@ -99,7 +103,8 @@ class Renderer:
             "exists": lambda target: target in self.existing,
             "map_markers": self.map_markers,
             "map_outline": self.map_outline,
-            "map_viewbox": VIEWBOX,
+            "focus_sprite": lambda: SPRITE_SLOT,  # the focus icons the page shows, once (filled in below)
+            "icon_id": icon_id,
             "jsonld": script_tag,
             "event_hubs": lambda event: [hub for hub in self.project.hubs if hub.slug in event.hubs],
             "hub_has_events": lambda hub: hub.slug in self.with_events,
@@ -109,21 +114,36 @@ class Renderer:
             "calendar_links": lambda slug=None: urls.calendar_links(config, key, slug),
             "feed_url": urls.feed_url(config, loc.lang),
         }
-        return self.env.get_template(template).render(**helpers, **context)
+        html = self.env.get_template(template).render(**helpers, **context)
+        return fill_sprite(html) if SPRITE_SLOT in html else html
 
     @cached_property
     def map_outline(self) -> str:
         return outline_path()
 
-    def map_markers(self, hubs: list[Hub]) -> list[dict]:
-        """One marker per city; labels go left of a marker that was pushed west of its twin."""
+    def map_markers(self, hubs: list[Hub], labels: bool = False) -> dict:
+        """One marker per city, and (with `labels`) each city's name placed clear of every
+        marker and every other label (dehub/render/labels.py); the viewBox grows to hold them."""
         cities = [(hub, city) for hub in hubs for city in hub.cities]
         spots = place_markers([(city.lat, city.lon) for _hub, city in cities])
-        markers = []
-        for (hub, city), (x, y) in zip(cities, spots, strict=True):
-            raw_x, _ = project(city.lat, city.lon)
-            markers.append({"hub": hub, "city": city, "x": x, "y": y, "label_left": x < raw_x - 0.5})
-        return markers
+        markers = [{"hub": hub, "city": city, "x": x, "y": y, "label": None} for (hub, city), (x, y) in zip(cities, spots, strict=True)]
+        view = (0.0, 0.0, WIDTH, HEIGHT)
+        size = font_size(WIDTH)
+        if labels and markers:
+            texts = [self.loc.city(city.name) for _hub, city in cities]
+            bounds = Box(0.0, 0.0, WIDTH, HEIGHT)
+            for _round in range(6):  # the size depends on the viewBox, which depends on the labels
+                placed = place(spots, texts, size, bounds)
+                view = extent(placed, WIDTH, HEIGHT)
+                if font_size(view[2]) <= size:
+                    break
+                size = font_size(view[2])
+            else:  # placed at the size it is shown at, even if the map has not settled
+                placed = place(spots, texts, size, bounds)
+                view = extent(placed, WIDTH, HEIGHT)
+            for marker, label in zip(markers, placed, strict=True):
+                marker["label"] = {"x": label.x, "y": label.y, "anchor": label.anchor, "leader": label.leader, "lines": label.lines}
+        return {"markers": markers, "viewbox": " ".join(f"{v:g}" for v in view), "font_size": size}
 
     def nearest_same_focus(self, hub: Hub, limit: int = 6) -> list[Hub]:
         """Up to `limit` other hubs sharing a focus, nearest first (a page never lists them all)."""

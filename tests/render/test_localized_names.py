@@ -102,7 +102,7 @@ def test_open_data_keeps_the_official_names_and_adds_the_localized_ones(built_si
 
 def test_the_filters_on_the_chinese_hubs_page_are_in_pinyin_order(built_site: BuiltSite) -> None:
     doc = BeautifulSoup(built_site.page("zh/hubs").read_text(encoding="utf-8"), "html.parser")
-    label = lambda a: a.contents[0].strip()  # noqa: E731 - the name, without its count
+    label = lambda a: a.find(string=True, recursive=False).strip()  # noqa: E731 - the name, without its icon and count
     focus = [label(a) for a in doc.select('a[data-filter="focus"]')]
     states = [label(a) for a in doc.select('a[data-filter="state"]')]
     # bǎo, huà, jiàn, jīn, méi, shù, wǎng, wèi, wù lián, wù liú, yí, yìng, zhì néng jī, zhì néng xì

@@ -188,10 +188,15 @@ def test_pr_workflow() -> None:
     assert (str(python["python-version"]), python["cache"], python["cache-dependency-path"]) == ("3.11", "pip", "requirements.lock.txt")
     node = uses["actions/setup-node"]["with"]
     assert (str(node["node-version"]), node["cache"]) == ("24", "npm")
-    assert uses["actions/upload-artifact"]["with"]["path"] == "preview"
+    artifacts = {
+        step["with"]["name"]: step["with"]["path"] for step in all_steps if str(step.get("uses", "")).startswith("actions/upload-artifact@")
+    }
+    assert artifacts == {"preview": "preview", "screenshots": "screenshots"}  # the preview, and make screenshots' PNGs (issue 27)
     runs = "\n".join(str(step.get("run", "")) for step in all_steps)
     assert "python build.py check --format github" in runs
     assert re.search(r"^make test$", runs, re.M)
+    assert re.search(r"^make screenshots$", runs, re.M)
+    assert "fonts-noto-cjk fonts-noto-core" in runs  # real glyphs for the layout gates and screenshots
     assert job["env"]["DEHUB_CHROMIUM"] == "/usr/bin/google-chrome"
     assert 'python build.py i18n status --format markdown >> "$GITHUB_STEP_SUMMARY"' in runs
     assert "python build.py build --offline --out preview" in runs
