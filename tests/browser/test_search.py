@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 # page tells the search (its `cities` metadata), so the table can't drift from the site.
 MUNICH = {"de": "München", "en": "Munich", "fr": "Munich", "es": "Múnich", "zh": "慕尼黑", "ja": "ミュンヘン", "ar": "ميونخ"}
 PAGE_BUDGET = 64 * 1024  # gzip bytes: a hub page with its CSS and JS (benchmarks/README.md)
-SEARCH_FILES = ("/pagefind/", "/search.js")
+SEARCH_FILES = ("/pagefind/", "/search.js", "/search.css")
 
 RESULTS = "() => [...document.querySelectorAll('.dehub-search__link')].map(a => a.href)"
 
@@ -180,7 +180,8 @@ def test_nothing_of_the_search_loads_before_use_and_the_hub_page_stays_within_it
         type_query(page, "Dortmund")
         assert page.evaluate("document.documentElement.dataset.dehubSearch") == "requested"
         used = search_requests(page)
-        assert any(url.endswith("/pagefind/pagefind.js") for url in used) and any(url.endswith("/search.js") for url in used)
+        assert any(url.endswith("/pagefind/pagefind.js") for url in used), used
+        assert any(url.endswith("/search.js") for url in used) and any(url.endswith("/search.css") for url in used), used
         assert all(gates.origin_of(url) == gates.origin_of(site.url) for url in page.requests)
         others = [lang for lang in LANGS if lang != "en"]
         fetched = [url for url in used if any(f"{lang}_" in url.rsplit("/", 1)[-1] or f"wasm.{lang}." in url for lang in others)]

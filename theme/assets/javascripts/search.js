@@ -10,6 +10,8 @@
  * the only markup kept is Pagefind's <mark> around the matched words, rebuilt here as
  * elements around text (Pagefind escapes `<` and `>` of the text before it adds <mark>).
  *
+ * Its styles (search.css) come with it; the results panel opens once they have arrived.
+ *
  * Keyboard: type to search; Arrow Down moves into the results, Arrow Up/Down between them,
  * Escape closes the results and returns to the field; Enter in the field opens the first
  * result. The result count is announced through a status region.
@@ -26,6 +28,13 @@
   var list = form.querySelector(".dehub-search__results");
   var bundle = new URL(form.dataset.bundle, document.baseURI);
   var pagefind = null;
+  var sheet = document.createElement("link");
+  var styled = new Promise(function (resolve) {
+    sheet.onload = sheet.onerror = resolve;
+  });
+  sheet.rel = "stylesheet";
+  sheet.href = form.dataset.css;
+  document.head.appendChild(sheet);
   var latest = 0;
   var MAX_RESULTS = 10;
 
@@ -118,9 +127,14 @@
       close();
       return;
     }
-    open();
     if (!list.childElementCount) say(form.dataset.loading);
-    load()
+    styled.then(function () {
+      if (ticket === latest) open();
+    });
+    Promise.all([load(), styled])
+      .then(function (loaded) {
+        return loaded[0];
+      })
       .then(function (module) {
         return module.debouncedSearch(query, {}, 200);
       })
