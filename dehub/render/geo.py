@@ -75,22 +75,22 @@ def compact_path(d: str) -> str:
     with other commands or finer coordinates is returned unchanged."""
     import re
 
-    tokens = re.findall(r"[MLZ]|-?\d+(?:\.\d)?(?![\d.])", d)
-    if "".join(tokens) != re.sub(r"[\s,]+", "", d) or not tokens or tokens[0] != "M":
+    parts = re.findall(r"[MLZ]|-?\d+(?:\.\d)?(?![\d.])", d)
+    if "".join(parts) != re.sub(r"[\s,]+", "", d) or not parts or parts[0] != "M":
         return d
     out: list[str] = []
     x = y = 0
     command, index = "", 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token in "MLZ":
-            if token == "Z":
+    while index < len(parts):
+        part = parts[index]
+        if part in "MLZ":
+            if part == "Z":
                 out.append("z")
-            command, index = token, index + 1
+            command, index = part, index + 1
             continue
-        if index + 1 >= len(tokens) or tokens[index + 1] in "MLZ":
+        if index + 1 >= len(parts) or parts[index + 1] in "MLZ":
             return d
-        nx, ny = round(float(token) * 10), round(float(tokens[index + 1]) * 10)
+        nx, ny = round(float(part) * 10), round(float(parts[index + 1]) * 10)
         index += 2
         if command == "M":
             out.append(f"M{_tenths(nx)},{_tenths(ny)}l")
