@@ -8,17 +8,20 @@ content (theme/main.html; filter pages, 404 and the root pages are not marked), 
 filters (focus, state) and metadata (cities) in dehub/render/templates/hub.html. Prose can't
 add any `data-pagefind-*` attribute: the sanitiser's allow-list has none (render/sanitize.py).
 
-Pagefind runs as its own process (the binary of the `pagefind-bin-extended` wheel, which
-segments Chinese and Japanese), from an empty working folder and without PAGEFIND_* variables,
-so no `pagefind.yml` of a checkout and no environment changes what it does; every option is
-given here. Its output is the same for the same pages, except the order of the languages in
-`pagefind-entry.json` (a hash map's): that file is rewritten with sorted keys, so two builds
-are byte-identical. The UI bundles Pagefind ships (its Default, Modular and Component UI and
+Pagefind runs in its own process (this module as a script, driving the binary of the
+`pagefind-bin-extended` wheel, which segments Chinese and Japanese, through Pagefind's Python
+API), from an empty working folder and without PAGEFIND_* variables, so no `pagefind.yml` of a
+checkout and no environment changes what it does. Byte-identical builds: Pagefind's own
+crawl numbers the pages in the order the file system lists them (a copy of the same site
+indexed differently), so the pages are handed to it one by one in sorted path order instead;
+and the order of the languages in `pagefind-entry.json` and of the filter values (hash maps')
+varies, so those are rewritten in sorted order (write/search_order.py). The UI bundles Pagefind ships (its Default, Modular and Component UI and
 the highlighter) are not used and not published: the results are ours, rendered as text.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -26,6 +29,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from .search_order import canonical_filters
 
 BUNDLE = "pagefind"  # the folder at the site root, /pagefind/
 ENTRY = "pagefind-entry.json"
@@ -39,9 +44,31 @@ class SearchIndexError(RuntimeError):
 
 
 def pagefind_command(site: Path, output: Path, langs: list[str]) -> list[str]:
-    """Pagefind over the language folders only (the root chooser and redirects have no index)."""
-    glob = "{" + ",".join(sorted(langs)) + "}/**/*.html"
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--glob", glob, "--silent"]
+    """This module as a script: Pagefind over the language folders (see `write_bundle`)."""
+    return [sys.executable, "-m", "dehub.write.search", str(site), str(output), *sorted(langs)]
+
+
+def marked_pages(site: Path, langs: list[str]) -> list[tuple[str, Path]]:
+    """(URL, file) of every page marked for the search, in sorted order: the language folders
+    only (the root chooser and redirects have no index), URLs as Pagefind makes them."""
+    pages = []
+    for lang in sorted(langs):
+        for path in sorted((site / lang).rglob("*.html"), key=lambda p: p.relative_to(site).as_posix()):
+            rel = path.relative_to(site).as_posix()
+            url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+            pages.append((url, path))
+    return pages
+
+
+async def write_bundle(site: Path, output: Path, langs: list[str]) -> None:
+    """Pagefind's index of the marked pages, one file after the other (the order is the index's)."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async with PagefindIndex(config=IndexConfig(output_path=str(output))) as index:
+        for url, path in marked_pages(site, langs):
+            content = path.read_text(encoding="utf-8")
+            if "data-pagefind-body" in content:
+                await index.add_html_file(content=content, url=url)
 
 
 def index_site(site: Path, langs: list[str]) -> dict[str, int]:
@@ -73,7 +100,9 @@ def index_site(site: Path, langs: list[str]) -> dict[str, int]:
 
 
 def normalise(bundle: Path) -> dict[str, int]:
-    """The entry file with sorted keys (Pagefind's language order varies), unused UIs removed."""
+    """The entry file with sorted keys (Pagefind's language order varies), the filters in a fixed
+    order (write/search_order.py), unused UIs removed."""
+    canonical_filters(bundle)
     entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     (bundle / ENTRY).write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for name in UNUSED:
@@ -92,3 +121,7 @@ def index_sizes(site: Path) -> dict[str, int]:
         files.append(bundle / f"wasm.{data.get('wasm') or 'unknown'}.pagefind")  # zh, ja: no stemmer
         sizes[lang] = sum(path.stat().st_size for path in files if path.is_file())
     return sizes
+
+
+if __name__ == "__main__":  # run by index_site in its own process: site, output, languages
+    asyncio.run(write_bundle(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]))
