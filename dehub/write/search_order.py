@@ -113,7 +113,9 @@ def canonical_filters(bundle: Path) -> None:
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in sorted(entry.get("languages", {}).items()):
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta_path = bundle / f"pagefind.{info.get('hash')}.pf_meta"
+        if not meta_path.is_file():
+            continue
         meta = read(meta_path)
         filters = meta[3] if isinstance(meta, list) and len(meta) > 3 and isinstance(meta[3], list) else None
         if not filters:
