@@ -8,20 +8,21 @@ content (theme/main.html; filter pages, 404 and the root pages are not marked), 
 filters (focus, state) and metadata (cities) in dehub/render/templates/hub.html. Prose can't
 add any `data-pagefind-*` attribute: the sanitiser's allow-list has none (render/sanitize.py).
 
-Pagefind runs in its own process (this module as a script, driving the binary of the
-`pagefind-bin-extended` wheel, which segments Chinese and Japanese, through Pagefind's Python
-API), from an empty working folder and without PAGEFIND_* variables, so no `pagefind.yml` of a
-checkout and no environment changes what it does. Byte-identical builds: Pagefind's own
-crawl numbers the pages in the order the file system lists them (a copy of the same site
-indexed differently), so the pages are handed to it one by one in sorted path order instead;
-and the order of the languages in `pagefind-entry.json` and of the filter values (hash maps')
-varies, so those are rewritten in sorted order (write/search_order.py). The UI bundles Pagefind ships (its Default, Modular and Component UI and
+Pagefind runs as its own process (its command line, the binary of the `pagefind-bin-extended`
+wheel, which segments Chinese and Japanese), from an empty working folder and without
+PAGEFIND_* variables, so no `pagefind.yml` of a checkout and no environment changes what it
+does. (Not its Python API: that one merges the binary's stderr, where it prints notes such as
+"no stemming for ja", into the channel it reads JSON from, and polls every 0.1 s per page.)
+Byte-identical builds: Pagefind numbers the pages in the order its crawl lists them, so it
+crawls a copy of the marked pages made in sorted path order (which also keeps everything
+unmarked out); and it writes the languages in `pagefind-entry.json` and the filter values
+from randomly seeded hash maps, so those are rewritten in sorted order (write/search_order.py).
+The UI bundles Pagefind ships (its Default, Modular and Component UI and
 the highlighter) are not used and not published: the results are ours, rendered as text.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import shutil
@@ -43,32 +44,20 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message holds its own last lines."""
 
 
-def pagefind_command(site: Path, output: Path, langs: list[str]) -> list[str]:
-    """This module as a script: Pagefind over the language folders (see `write_bundle`)."""
-    return [sys.executable, "-m", "dehub.write.search", str(site), str(output), *sorted(langs)]
+def pagefind_command(pages: Path, output: Path) -> list[str]:
+    """Pagefind's own command line over the copied pages (see index_site)."""
+    return [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output), "--glob", "**/*.html", "--silent"]
 
 
-def marked_pages(site: Path, langs: list[str]) -> list[tuple[str, Path]]:
-    """(URL, file) of every page marked for the search, in sorted order: the language folders
-    only (the root chooser and redirects have no index), URLs as Pagefind makes them."""
-    pages = []
+def marked_pages(site: Path, langs: list[str]) -> list[Path]:
+    """Every page of `langs` marked for the search (data-pagefind-body), in sorted path order:
+    the language folders only (the root chooser and redirects have no index)."""
+    found = []
     for lang in sorted(langs):
         for path in sorted((site / lang).rglob("*.html"), key=lambda p: p.relative_to(site).as_posix()):
-            rel = path.relative_to(site).as_posix()
-            url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-            pages.append((url, path))
-    return pages
-
-
-async def write_bundle(site: Path, output: Path, langs: list[str]) -> None:
-    """Pagefind's index of the marked pages, one file after the other (the order is the index's)."""
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    async with PagefindIndex(config=IndexConfig(output_path=str(output))) as index:
-        for url, path in marked_pages(site, langs):
-            content = path.read_text(encoding="utf-8")
-            if "data-pagefind-body" in content:
-                await index.add_html_file(content=content, url=url)
+            if "data-pagefind-body" in path.read_text(encoding="utf-8"):
+                found.append(path)
+    return found
 
 
 def index_site(site: Path, langs: list[str]) -> dict[str, int]:
@@ -79,12 +68,15 @@ def index_site(site: Path, langs: list[str]) -> dict[str, int]:
     site = site.resolve()
     env = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
     with tempfile.TemporaryDirectory(prefix=".dehub-pagefind-", dir=site.parent) as work:
-        output = Path(work) / BUNDLE
-        cwd = Path(work) / "cwd"
+        output, pages, cwd = Path(work) / BUNDLE, Path(work) / "pages", Path(work) / "cwd"
         cwd.mkdir()
+        for path in marked_pages(site, langs):  # created in sorted order: Pagefind lists them so
+            target = pages / path.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
         try:
             done = subprocess.run(
-                pagefind_command(site, output, langs), cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
+                pagefind_command(pages, output), cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise SearchIndexError(f"the search index (Pagefind) could not be built: {exc}") from exc
@@ -121,7 +113,3 @@ def index_sizes(site: Path) -> dict[str, int]:
         files.append(bundle / f"wasm.{data.get('wasm') or 'unknown'}.pagefind")  # zh, ja: no stemmer
         sizes[lang] = sum(path.stat().st_size for path in files if path.is_file())
     return sizes
-
-
-if __name__ == "__main__":  # run by index_site in its own process: site, output, languages
-    asyncio.run(write_bundle(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]))
