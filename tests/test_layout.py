@@ -103,6 +103,26 @@ def test_only_the_engine_imports_mkdocs_or_material() -> None:
     assert not offenders
 
 
+def material_plugin_imports(imports: set[str]) -> list[str]:
+    return sorted(target for target in imports if target == "material.plugins" or target.startswith("material.plugins."))
+
+
+def test_no_module_imports_materials_plugins() -> None:
+    """The search is Pagefind's (write/search.py): nothing depends on Material's plugins, so
+    an engine without them (Zensical, MkDocs 2) can build the same site."""
+    offenders = {name: found for name, path in modules().items() if (found := material_plugin_imports(imports_of(name, path)))}
+    assert not offenders
+
+
+def test_the_plugin_import_gate_sees_a_plugin_import(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("def f():\n    from material.plugins.search.plugin import SearchIndex\n", encoding="utf-8")
+    assert material_plugin_imports(imports_of("m", module)) == [
+        "material.plugins.search.plugin",
+        "material.plugins.search.plugin.SearchIndex",
+    ]
+
+
 def test_check_does_not_import_the_renderer_or_the_engine() -> None:
     edges = graph()
     seen, todo = set(), ["dehub.commands.check"]

@@ -18,6 +18,7 @@ from ..output import printable
 from ..validate.project import validate_sources
 from ..write.offline import make_browsable_offline
 from ..write.root import write_root_files
+from ..write.search import index_site
 from ..write.swap import MARKER, mark, replaceable, swap_in
 
 
@@ -83,6 +84,7 @@ def build_site(
     try:
         results = build_all(config, project, langs, staging)
         write_root_files(config, project, {result.lang: set(result.keys) for result in results}, staging)
+        index_site(staging, langs)  # after the engine, from the built pages only (write/search.py)
         mark(staging)
         if offline:
             make_browsable_offline(staging)

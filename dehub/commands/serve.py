@@ -125,6 +125,7 @@ class Preview:
         from ..engine.worker import build_language
         from ..validate.project import validate_sources
         from ..write.root import write_root_files
+        from ..write.search import index_site
 
         started = time.perf_counter()
         config = load_config(self.root)
@@ -162,6 +163,7 @@ class Preview:
                 break
         with self.lock:
             write_root_files(config, project, {lang: self.pages[lang] for lang in config.codes if lang in self.pages}, self.out)
+            index_site(self.out, [lang for lang in config.codes if lang in self.pages])
             self.first = None
         print(f"rebuilt {', '.join(langs)} in {time.perf_counter() - started:.2f} s", flush=True)
 

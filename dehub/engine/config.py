@@ -25,7 +25,8 @@ def translated_palette(palette: object, gettext: Callable[[str], str]) -> object
 
 
 def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], gettext: Callable[[str], str] = str) -> dict:
-    """Material for MkDocs, in `lang`, our theme overrides, only the search plugin (ours is added)."""
+    """Material for MkDocs, in `lang`, our theme overrides, no plugin of MkDocs' own (ours is added;
+    the search is Pagefind over the built site, write/search.py, not Material's search plugin)."""
     base = copy.deepcopy(config.mkdocs)  # MkDocs consumes parts of it (markdown_extensions); serve builds in one process
     theme = dict(base.get("theme", {}))
     theme.update(language=lang, custom_dir=str(config.root / theme.get("custom_dir", "theme")), font=False)
@@ -44,7 +45,7 @@ def mkdocs_config(config: Config, lang: str, docs_dir: Path, site_dir: Path, nav
         "extra_css": ["assets/stylesheets/dehub.css", *base.get("extra_css", [])],
         "extra_javascript": ["assets/javascripts/dehub.js", *base.get("extra_javascript", [])],
         "nav": nav,
-        "plugins": ["search"],
+        "plugins": [],
         "validation": {
             "nav": {"omitted_files": "ignore", "absolute_links": "ignore"},
             # links to shelled pages (engine/shells.py) are not MkDocs files: DehubPlugin resolves

@@ -23,7 +23,6 @@ from ..render.page import Page
 from ..render.sanitize import clean_html
 from ..render.toc import toc_tokens
 from ..urls import cross_language_url, feed_url, hub_key, is_filter_page, page_url, resolve_md_links, src_uri
-from .shells import PROBE
 
 HTML_TAG = re.compile(r'<html lang="([^"]+)" class="no-js">')
 
@@ -64,8 +63,6 @@ class DehubPlugin(BasePlugin):
             front = {"title": str(escape(spec.title)), "hide": ["navigation"] if spec.markdown is not None else ["toc", "navigation"]}
             if spec.template:
                 front["template"] = spec.template
-            if is_filter_page(spec.key) or spec.key.endswith(f"/{PROBE}"):
-                front["search"] = {"exclude": True}
             content = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True) + "---\n\n" + (spec.markdown or "")
             files.append(File.generated(config, uri, content=content))
         for hub in self.hubs:
@@ -102,6 +99,7 @@ class DehubPlugin(BasePlugin):
             "social_card": self.site.url(f"{self.loc.lang}/assets/social-card.png"),
             "locale": str(self.loc.locale),
             "feed": feed_url(self.site, self.loc.lang),  # Atom autodiscovery (theme/main.html)
+            "searchable": not is_filter_page(spec.key),  # indexed by the search (theme/main.html, write/search.py)
         }
         return context
 

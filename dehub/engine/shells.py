@@ -5,8 +5,7 @@ page) gets the same header, tabs, search, footer and scripts from Material as ev
 in its folder; only the title, the description, the page's own name in its URLs and the body
 differ. So MkDocs builds one *probe* page per folder whose values are markers, `shell` splits
 its output at the markers, and `assemble` fills the pieces in for each page: a string join
-instead of a template render and an HTML parse (`engine/search.py` indexes these pages;
-`engine/stylesheets.py` may rename a stylesheet in the shells before they are filled).
+instead of a template render and an HTML parse (`engine/stylesheets.py` may rename a stylesheet in the shells before they are filled).
 
 A page is shelled only when nothing else in Material's output depends on it (`shellable`):
 it exists in every language (hreflang and switcher differ only by its name), brings its own
@@ -32,8 +31,6 @@ DESCRIPTION = "@@DEHUB-DESCRIPTION@@"
 BODY = "@@DEHUB-BODY<h1@@"  # holds '<h1': Material adds a heading to a body without one, ours have one
 MARKERS = re.compile("(" + "|".join(re.escape(m) for m in (TITLE, DESCRIPTION, BODY, PROBE)) + ")")
 SLOT_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Material's search plugin strips these attributes from what it indexes and publishes (on_page_context)
-SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
 def folder_of(key: str) -> str:
@@ -77,7 +74,7 @@ class Shell:
         values = {
             TITLE: str(escape(page.title)),
             DESCRIPTION: str(escape(page.description)),
-            BODY: SEARCH_ATTRIBUTES.sub("", page.html or ""),
+            BODY: page.html or "",
             PROBE: posixpath.basename(page.key),
         }
         return "".join(part if index % 2 == 0 else values[part] for index, part in enumerate(self.parts))

@@ -23,7 +23,6 @@ from ..render.pages import render_language
 from ..urls import other_language_pages
 from .config import load_mkdocs, mkdocs_config
 from .plugin import DehubPlugin
-from .search import extend_index
 from .shells import probe_pages, shellable, take_shells, write_shelled
 from .stylesheets import purge_stylesheets, rename_in
 
@@ -57,7 +56,6 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
     shelled = [page for page in pages if shellable(page)]
     rendered = [page for page in pages if not shellable(page)] + probe_pages(shelled)
     collector = _Collect()
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # Material segments Chinese with jieba; its chatter is noise
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     logger.setLevel(logging.WARNING)
@@ -78,8 +76,8 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
 
 
 def publish(site_dir: Path, shelled: list[Page]) -> None:
-    """After Material: the stylesheets cut to what the pages use, then the shelled pages, then
-    their search entries (engine/stylesheets.py, shells.py, search.py)."""
+    """After Material: the stylesheets cut to what the pages use, then the shelled pages
+    (engine/stylesheets.py, shells.py). The search indexes the finished site (write/search.py)."""
     shells = take_shells(site_dir, shelled)
     rendered = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
     renames = purge_stylesheets(site_dir, [*rendered.values(), *(s.literal for s in shells.values()), *(p.html or "" for p in shelled)])
@@ -87,7 +85,6 @@ def publish(site_dir: Path, shelled: list[Page]) -> None:
         if (renamed := rename_in(text, renames)) != text:
             path.write_bytes(renamed.encode("utf-8", errors="xmlcharrefreplace"))
     write_shelled(site_dir, shelled, {folder: s.edited(lambda text: rename_in(text, renames)) for folder, s in shells.items()})
-    extend_index(site_dir, shelled)
 
 
 def build_all(config: Config, project: Project, langs: list[str], staging: Path) -> list[LanguageResult]:

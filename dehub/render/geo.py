@@ -58,12 +58,53 @@ MIN_DISTANCE: Final = 16.0  # user units: markers closer than this are pushed ap
 
 
 def outline_path() -> str:
-    """The `d` attribute of the committed outline, inlined so CSS can theme it."""
+    """The `d` attribute of the committed outline, inlined so CSS can theme it (relative, see compact_path)."""
     import re
 
     svg = (PACKAGE_DIR.parent / "theme" / "assets" / "map" / "germany.svg").read_text(encoding="utf-8")
     match = re.search(r'<path[^>]*\sd="([^"]+)"', svg)
-    return match.group(1) if match else ""
+    return compact_path(match.group(1)) if match else ""
+
+
+def compact_path(d: str) -> str:
+    """The same polygons with relative line-tos: `M517,653.3 515,658.4 Z` -> `M517,653.3l-2,5.1z`.
+
+    Every hub page inlines the outline; small steps compress far better than absolute
+    coordinates (gzip 5.2 -> 3.4 KB, the page weight budget of issue 20). Exact: coordinates
+    are in tenths (tools/make_map.mjs), so the steps are computed in integer tenths. A path
+    with other commands or finer coordinates is returned unchanged."""
+    import re
+
+    parts = re.findall(r"[MLZ]|-?\d+(?:\.\d)?(?![\d.])", d)
+    if "".join(parts) != re.sub(r"[\s,]+", "", d) or not parts or parts[0] != "M":
+        return d
+    out: list[str] = []
+    x = y = 0
+    command, index = "", 0
+    while index < len(parts):
+        part = parts[index]
+        if part in "MLZ":
+            if part == "Z":
+                out.append("z")
+            command, index = part, index + 1
+            continue
+        if index + 1 >= len(parts) or parts[index + 1] in "MLZ":
+            return d
+        nx, ny = round(float(part) * 10), round(float(parts[index + 1]) * 10)
+        index += 2
+        if command == "M":
+            out.append(f"M{_tenths(nx)},{_tenths(ny)}l")
+            command = "L"
+        else:
+            out.append(f"{_tenths(nx - x)},{_tenths(ny - y)} ")
+        x, y = nx, ny
+    return "".join(out).replace(" z", "z").replace("lz", "z").rstrip()
+
+
+def _tenths(value: int) -> str:
+    sign = "-" if value < 0 else ""
+    whole, tenth = divmod(abs(value), 10)
+    return f"{sign}{whole}.{tenth}" if tenth else f"{sign}{whole}"
 
 
 def place_markers(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -389,23 +389,9 @@ def audit_page(
         session.close()
 
 
-SEARCH_READY = """() => {
-  if (document.documentElement.dataset.dehubSearch === "deferred") return true;  // fetched on first use (theme/main.html)
-  const meta = document.querySelector(".md-search-result__meta");
-  const config = document.getElementById("__config");
-  if (!meta || !config) return true;
-  const placeholder = JSON.parse(config.textContent).translations["search.result.placeholder"];
-  return meta.textContent.trim() === placeholder;
-}"""
-
-
 def settle(page) -> None:
-    """Wait until Material's search has started (its index waits for the first use of search,
-    theme/main.html; a page that fetched it has it loaded), then for two frames so that layout and colours are final."""
-    try:
-        page.wait_for_function(SEARCH_READY, timeout=10000, polling=50)
-    except Exception:  # noqa: BLE001 - a page whose search never starts is caught by its console errors
-        page.wait_for_timeout(500)
+    """Wait two frames so that layout and colours are final. The search loads nothing before
+    use (theme/partials/search.html), so there is nothing of it to wait for."""
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 

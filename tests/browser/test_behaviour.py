@@ -1,9 +1,8 @@
-"""What readers do: switch language, search, filter, arrive at the root, read Arabic."""
+"""What readers do: switch language, filter, arrive at the root, read Arabic (search: test_search.py)."""
 
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -12,7 +11,6 @@ from tests.browser.conftest import LANGS, SOURCE_LANG
 
 pytestmark = pytest.mark.browser
 
-HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 SLUG_OF_CARD = "(card) => card.querySelector('.dehub-card__title a').getAttribute('href').replace(/\\/$/, '').split('/').pop()"
 VISIBLE_SLUGS = f"""() => [...document.querySelectorAll('.dehub-cards .dehub-card')]
   .filter(card => card.checkVisibility() && card.closest('#dehub-hub-list, article > .dehub-cards, .md-content__inner > .dehub-cards'))
@@ -67,83 +65,7 @@ def test_switcher_on_a_german_only_page_leads_to_the_home_page(open_page, site) 
     assert not page.errors, page.errors
 
 
-# --------------------------------------------------------------------------- search
-
-
-def search(page, query: str) -> list[str]:
-    """Type into Material's search box like a reader and return the result links."""
-    box = page.locator(".md-search__input")
-    if not box.is_visible():  # narrow screens: the search opens from its header button
-        page.click("label.md-header__button[for='__search']")
-    box.click()
-    box.press_sequentially(query, delay=30)
-    # Playwright inserts CJK text without key events; an input method commits with a key,
-    # and Material reads the query on keyup, so end like a real IME does.
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "links => links.map(a => a.href)")
-
-
-def index_of(site, lang: str) -> dict:
-    return json.loads((site.root / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-def test_german_search_finds_a_hub_page_and_only_german_pages(open_page, site) -> None:
-    docs = index_of(site, "de")["docs"]
-    english = " ".join(doc["text"] for doc in index_of(site, "en")["docs"] if doc["location"].startswith("hubs/berlin/"))
-    text = " ".join(doc["text"] for doc in docs if doc["location"].startswith("hubs/berlin/"))
-    words = sorted(
-        {w for w in re.findall(r"\b[A-Za-zÄÖÜäöüß]{9,}\b", re.sub(r"<[^>]+>", " ", text)) if w not in english},
-        key=lambda w: (not re.search("[äöüß]", w), -len(w), w),
-    )
-    assert words, "no German words on the Berlin hub page in the German search index"
-    word = words[0]
-    results = search(open_page("de/"), word)
-    assert results, f"no results for {word!r}"
-    assert any(url.split("#")[0] == site("de/hubs/berlin/") for url in results), f"{word!r} did not find the Berlin hub page: {results}"
-    foreign = [url for url in results if not url.startswith(site("de/"))]
-    assert not foreign, f"the German search returned pages of other languages: {foreign}"
-
-
-def test_the_search_index_is_fetched_on_first_use_of_search_not_on_load(browser, site) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        requested: list[str] = []
-        page.on("request", lambda request: requested.append(request.url))
-        page.goto(site("en/hubs/dortmund/"))
-        page.wait_for_load_state("networkidle")
-        gates.settle(page)
-        assert page.evaluate("document.documentElement.dataset.dehubSearch") == "deferred"
-        assert not [url for url in requested if url.endswith("search_index.json")], "fetched on page load"
-        results = search(page, "Dortmund")  # focusing the box is the first use: the index comes now
-        assert any(url.split("#")[0] == site("en/hubs/dortmund/") for url in results), results
-        assert [url for url in requested if url.endswith("search_index.json")] == [site("en/search/search_index.json")]
-    finally:
-        context.close()
-
-
-def test_chinese_search_index_is_segmented_with_jieba(site) -> None:
-    index = index_of(site, "zh")
-    assert "\\u200b" in index["config"]["separator"], index["config"]
-    hub_text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"] if doc["location"].startswith("hubs/"))
-    runs = re.findall(r"[\u4e00-\u9fff]{2,}", hub_text.replace("\u200b", " "))
-    segmented = re.findall(r"[\u4e00-\u9fff]+", hub_text)
-    assert runs, "the zh hub pages contain no Chinese text"
-    assert "\u200b" in hub_text, "Chinese text in the zh search index is not segmented (Material uses jieba when it is installed)"
-    assert len(segmented) >= len(runs)
-
-
-def test_chinese_search_finds_a_chinese_term(open_page, site) -> None:
-    docs = index_of(site, "zh")["docs"]
-    hub = next(doc for doc in docs if doc["location"] == "hubs/dortmund/")
-    words = [w for w in re.split(r"[\s\u200b·]+", hub["title"]) if HAN.match(w)]
-    assert words, f"the zh Dortmund page title has no Chinese word: {hub['title']!r}"
-    word = max(words, key=len)
-    results = search(open_page("zh/"), word)
-    assert any(url.split("#")[0] == site("zh/hubs/dortmund/") for url in results), f"{word!r} did not find the Dortmund hub page: {results}"
-    foreign = [url for url in results if not url.startswith(site("zh/"))]
-    assert not foreign, f"the Chinese search returned pages of other languages: {foreign}"
+# The search: tests/browser/test_search.py.
 
 
 # --------------------------------------------------------------------------- filters

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import urllib.request
@@ -127,28 +126,6 @@ def test_sitemap_lists_every_page_with_alternates(built_site: BuiltSite) -> None
     assert alternates == {code: built_site.url + f"{code}/hubs/koeln/" for code in LANGS}
     for lang in LANGS:
         assert not (built_site.root / lang / "sitemap.xml").exists()
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_search_index_holds_only_its_own_language(built_site: BuiltSite, lang: str) -> None:
-    index = json.loads((built_site.root / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "hubs/berlin/" in locations
-    for location in locations:
-        assert (built_site.root / lang / location / "index.html").is_file() or location == "", location
-    # Material's own language settings: lunr stemmers for de/en/fr/es/ja; zh is segmented at
-    # build time by jieba (split on \u200b); Arabic is indexed without a stemmer.
-    expected = {"zh": ["en"], "ar": ["en"]}.get(lang, [lang])
-    assert index["config"]["lang"] == expected
-    if lang == "zh":
-        assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
-
-
-def test_chinese_search_index_is_segmented(built_site: BuiltSite) -> None:
-    index = json.loads((built_site.root / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    chinese = [doc["text"] for doc in index["docs"] if any("\u4e00" <= ch <= "\u9fff" for ch in doc["text"])]
-    assert chinese, "the zh index has no Chinese text"
-    assert any("\u200b" in text for text in chinese), "jieba did not segment the Chinese text"
 
 
 def test_root_chooser_works_without_javascript(built_site: BuiltSite) -> None:

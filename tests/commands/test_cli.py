@@ -121,7 +121,7 @@ def test_check_does_not_import_mkdocs(tmp_path: Path):
         f"    runpy.run_path({str(ROOT / 'build.py')!r}, run_name='__main__')\n"
         "except SystemExit as exit:\n"
         "    status = exit.code\n"
-        "heavy = {'mkdocs', 'material', 'markdown', 'jinja2', 'jieba'}  # the rendering stack\n"
+        "heavy = {'mkdocs', 'material', 'markdown', 'jinja2', 'pagefind'}  # the rendering stack\n"
         "print(sorted({name.split('.')[0] for name in sys.modules} & heavy))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)

@@ -57,7 +57,7 @@ def test_the_mkdocs_config_is_derived_from_mkdocs_yml(tmp_path: Path) -> None:
     settings = mkdocs_config(config, "ar", tmp_path / "docs", tmp_path / "site", [])
     assert settings["theme"]["language"] == "ar" and settings["theme"]["font"] is False
     assert settings["site_url"] == config.url("ar/")
-    assert "dehub" not in settings["extra"] and settings["plugins"] == ["search"]
+    assert "dehub" not in settings["extra"] and settings["plugins"] == []
 
 
 def test_every_key_of_mkdocs_yml_is_overridden(tmp_path: Path) -> None:

@@ -115,3 +115,38 @@ def test_points_abroad_outside_outline() -> None:
     rings = _rings()
     for lat, lon in [(48.857, 2.352), (50.088, 14.421), (47.377, 8.541), (52.370, 4.895)]:  # Paris, Prag, Zürich, Amsterdam
         assert not _inside(geo.project(lat, lon), rings)
+
+
+def absolute_points(d: str) -> list[tuple[str, int, int] | str]:
+    """The polygons of a path with M, L/l and Z/z, as absolute points in tenths."""
+    points: list[tuple[str, int, int] | str] = []
+    x = y = 0
+    command = ""
+    for item in re.findall(r"[MLlZz]|-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?", d):
+        if item in "MLlZz":
+            if item in "Zz":
+                points.append("Z")
+            command = item
+            continue
+        a, b = (round(float(v) * 10) for v in item.split(","))
+        if command == "M":
+            x, y = a, b
+            points.append(("M", x, y))
+            command = "L" if d.find("l") == -1 else "l"
+            continue
+        x, y = (x + a, y + b) if command == "l" else (a, b)
+        points.append(("L", x, y))
+    return points
+
+
+def test_the_inlined_outline_is_the_committed_one_in_relative_steps() -> None:
+    committed = re.search(r'<path[^>]*\sd="([^"]+)"', SVG.read_text(encoding="utf-8")).group(1)
+    inlined = geo.outline_path()
+    assert len(inlined) < 0.8 * len(committed)
+    assert absolute_points(inlined) == absolute_points(committed)
+
+
+def test_compact_path_leaves_what_it_cannot_convert_exactly() -> None:
+    assert geo.compact_path("M1,2 3,4Z") == "M1,2l2,2z"
+    assert geo.compact_path("M1.25,2 3,4Z") == "M1.25,2 3,4Z"  # finer than tenths
+    assert geo.compact_path("M1,2 C3,4 5,6 7,8Z") == "M1,2 C3,4 5,6 7,8Z"  # a curve

@@ -262,7 +262,8 @@ def test_canary_tries_the_newest_releases_and_reports_what_moved() -> None:
     canary = workflow("canary.yml")
     on = triggers(canary)
     assert "schedule" in on and "workflow_dispatch" in on and "push" not in on and "pull_request" not in on
-    (job,) = canary["jobs"].values()
+    assert set(canary["jobs"]) == {"newest", "zensical"}
+    job = canary["jobs"]["newest"]
     assert job["permissions"] == {"contents": "read"}
     runs = [str(step.get("run", "")) for step in job["steps"]]
     joined = "\n".join(runs)
@@ -430,3 +431,54 @@ def test_the_pages_artifact_leaves_out_the_build_marker(built_site) -> None:
     for needed in ("index.html", "404.html", "sitemap.xml", "en/index.html", "api/hubs.json"):
         assert Path(needed) in uploaded, needed
     assert "include-hidden-files" not in (GITHUB / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+
+
+def test_canary_re_runs_the_zensical_reproductions_into_the_job_summary() -> None:
+    job = workflow("canary.yml")["jobs"]["zensical"]
+    assert job["permissions"] == {"contents": "read"}
+    runs = "\n".join(str(step.get("run", "")) for step in job["steps"])
+    assert "pip install --upgrade zensical 'mkdocs>=1.6,<2'" in runs
+    assert 'tools/zensical_canary.py docs/zensical-repro --python .venv-zensical/bin/python >> "$GITHUB_STEP_SUMMARY"' in runs
+    assert len(list((ROOT / "docs" / "zensical-repro").glob("*/check.sh"))) == 6
+
+
+def test_mkdocs_is_pinned_below_2() -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'"mkdocs>=[0-9.]+,<2"', text), "MkDocs 2 drops plugins and themes: pyproject.toml pins mkdocs below 2"
+
+
+def zensical_canary():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import zensical_canary as module
+    finally:
+        sys.path.pop(0)
+    return module
+
+
+def test_zensical_canary_reports_a_new_release_and_each_check_as_text(tmp_path: Path) -> None:
+    canary = zensical_canary()
+    (tmp_path / "README.md").write_text("<!-- checked-with: 0.1.2 -->\n", encoding="utf-8")
+    for name, body in (("fixed", "echo 'now <b>fine</b>'\n"), ("broken", "printf 'still ```\\033[31m broken'\nexit 3\n")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "check.sh").write_text(body, encoding="utf-8")
+    fake = tmp_path / "bin" / "python"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 0.1.10\n", encoding="utf-8")
+    fake.chmod(0o755)
+    text = "\n".join(canary.report(tmp_path, fake))
+    assert "zensical 0.1.10: **a new release** against 0.1.2" in text
+    assert "### broken: exit status 3" in text and "### fixed: exit status 0" in text
+    assert "    now <b>fine</b>" in text  # an indented code block: shown as text
+    assert "\x1b" not in text and "    still ```?[31m broken" in text
+
+
+def test_zensical_canary_says_when_nothing_is_new_and_when_zensical_is_missing(tmp_path: Path) -> None:
+    canary = zensical_canary()
+    (tmp_path / "README.md").write_text("<!-- checked-with: 0.1.2 -->\n", encoding="utf-8")
+    fake = tmp_path / "python"
+    fake.write_text("#!/bin/sh\necho 0.1.2\n", encoding="utf-8")
+    fake.chmod(0o755)
+    assert "zensical 0.1.2: the version against 0.1.2" in "\n".join(canary.report(tmp_path, fake))
+    fake.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    assert "nothing was run" in "\n".join(canary.report(tmp_path, fake))

@@ -109,9 +109,32 @@
     });
   }
 
+  /* 4. The search (theme/partials/search.html): nothing of it is fetched with the page. The
+   * first focus of the field, or a key typed into it, loads search.js, which loads Pagefind
+   * and this language's index (page weight: issue 20). `data-dehub-search` on <html> tells
+   * tests whether the search is still waiting ("deferred") or was requested ("requested").
+   */
+  function setupSearch() {
+    var form = document.querySelector("form[data-dehub-search]");
+    if (!form || form.dataset.dehubSearchHooked) return;
+    form.dataset.dehubSearchHooked = "1";
+    document.documentElement.dataset.dehubSearch = "deferred";
+    function start() {
+      if (document.documentElement.dataset.dehubSearch === "requested") return;
+      document.documentElement.dataset.dehubSearch = "requested";
+      var script = document.createElement("script");
+      script.src = form.dataset.ui;
+      document.head.appendChild(script);
+    }
+    form.addEventListener("focusin", start);
+    form.addEventListener("input", start);
+    form.addEventListener("submit", function (event) { event.preventDefault(); start(); });
+  }
+
   function setup() {
     setupFilters();
     markPastEvents();
+    setupSearch();
   }
 
   if (typeof window.document$ !== "undefined" && window.document$ && typeof window.document$.subscribe === "function") {
