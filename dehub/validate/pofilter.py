@@ -130,7 +130,7 @@ class DehubChecker(checks.StandardChecker):
     def endpunc(self, str1: str, str2: str) -> bool:
         """A full-width colon, question or exclamation mark (ハブ：) is the msgid's mark; so is a
         French one after a narrow no-break space (U+202F, as in puncspacing)."""
-        str2 = str2.replace("\u202f", "\u00a0")
+        str2 = str2.replace("\u202f", "\u00a0").replace("……", "…")  # Chinese writes the ellipsis doubled
         try:
             return super().endpunc(str1, str2)
         except FilterFailure:

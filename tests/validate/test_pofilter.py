@@ -190,6 +190,11 @@ def test_endpunc_a_full_width_colon_is_a_colon() -> None:
     assert "endpunc" in fails("ja", "Proposed license:", "提案中のライセンス")
 
 
+def test_endpunc_a_chinese_doubled_ellipsis_is_an_ellipsis() -> None:
+    assert "endpunc" not in fails("zh", "Loading the search…", "正在加载搜索功能……")
+    assert "endpunc" in fails("zh", "Loading the search…", "正在加载搜索功能")
+
+
 def test_endpunc_a_french_colon_after_a_narrow_no_break_space_is_a_colon() -> None:
     assert "endpunc" not in fails("fr", "Proposed license:", "Licence proposée\u202f:")
     assert "endpunc" not in fails("fr", "Proposed license:", "Licence proposée\u00a0:")
