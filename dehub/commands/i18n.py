@@ -166,7 +166,8 @@ def run_i18n(root: Path, args) -> int:
         return cmd_update(root, config, args.force)
     if action == "compile":
         return cmd_compile(root, config)
-    from .status import mark_current, status
+    from .mark_current import mark_current
+    from .status import status
 
     if action == "status":
         return status(root, config, args.format, args.strict)

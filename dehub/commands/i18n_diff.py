@@ -21,7 +21,7 @@ from ..diagnostics import Report
 from ..load.files import read_prose
 from ..load.safe_yaml import split_front_matter
 from ..model import normalized_text, raw_source_hash, source_hash, translated_fields, translates
-from .status import _german_of
+from .mark_current import german_of
 
 MAX_VERSIONS = 500  # commits of one German file searched
 
@@ -105,7 +105,7 @@ def mark_words(old: str, new: str) -> str:
 
 
 def i18n_diff(root: Path, config: Config, given: str) -> int:
-    shown, path, german, problem = _german_of(root, given, config.source_language)
+    shown, path, german, problem = german_of(root, given, config.source_language)
     if problem:
         print(f"{shown}: error: {problem}", file=sys.stderr)
         return 1

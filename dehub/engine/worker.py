@@ -23,6 +23,7 @@ from ..render.pages import render_language
 from ..urls import other_language_pages
 from .config import load_mkdocs, mkdocs_config
 from .plugin import DehubPlugin
+from .scripts import strip_script_comments
 from .shells import probe_pages, shellable, take_shells, write_shelled
 from .stylesheets import purge_stylesheets, rename_in
 
@@ -76,8 +77,9 @@ def build_language(config: Config, project: Project, lang: str, site_dir: Path) 
 
 
 def publish(site_dir: Path, shelled: list[Page]) -> None:
-    """After Material: the stylesheets cut to what the pages use, then the shelled pages
-    (engine/stylesheets.py, shells.py). The search indexes the finished site (write/search.py)."""
+    """After Material: our scripts without their comments, the stylesheets cut to what the
+    pages use, then the shelled pages (engine/scripts.py, stylesheets.py, shells.py). The search indexes the finished site (write/search.py)."""
+    strip_script_comments(site_dir)  # before the purge: a class named only in a comment keeps no rule
     shells = take_shells(site_dir, shelled)
     rendered = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
     renames = purge_stylesheets(site_dir, [*rendered.values(), *(s.literal for s in shells.values()), *(p.html or "" for p in shelled)])

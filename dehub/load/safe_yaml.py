@@ -17,7 +17,7 @@ import yaml
 
 from ..diagnostics import Report, shorten
 from ..output import describe, first_invisible
-from .yaml_hints import colon_hint, indentation_hint, item_colon_hint, missing_hint, scalar_colon_hint
+from .yaml_hints import missing_at, scalar_colon_hint, syntax_message
 
 MAX_BYTES = 256 * 1024
 # libyaml's parser when PyYAML was built with it (about 10x faster); same events and marks.
@@ -110,10 +110,10 @@ def load_yaml(text: str, path: str, report: Report, first_line: int = 1) -> Docu
         _report_problems(builder, path, first_line, report)
         mark = exc.problem_mark or exc.context_mark
         line, col = _position(mark, first_line)
-        missing = _missing(exc, text)
+        missing = missing_at(exc, text)
         if missing is not None:
             line, col = missing[0] + first_line, missing[1] + 1
-        report.error(path, line, col, missing[2] if missing is not None else _syntax_message(exc, text, mark))
+        report.error(path, line, col, missing[2] if missing is not None else syntax_message(exc, text, mark))
         return None
     except yaml.reader.ReaderError as exc:  # control characters such as U+0007
         before = text[: exc.position]
@@ -138,32 +138,6 @@ def _position(mark: yaml.Mark | None, first_line: int) -> tuple[int, int]:
     if mark is None:
         return first_line, 0
     return mark.line + first_line, mark.column + 1
-
-
-def _missing(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
-    """A missing ':', ']', '}' or quote, at the line where it is missing (yaml_hints.missing_hint)."""
-    if exc.problem_mark is not None and exc.context_mark is None:
-        return item_colon_hint(exc.problem or "", text, exc.problem_mark.line)
-    if exc.context_mark is None or exc.problem_mark is None:
-        return None
-    at = (exc.context_mark.line, exc.context_mark.column)
-    return missing_hint(exc.context, exc.problem or "", text, at, (exc.problem_mark.line, exc.problem_mark.column))
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
-    problem = exc.problem or "syntax error"
-    if mark is not None and "\t" in problem or "'\\t'" in problem:
-        return "tab character in indentation; YAML needs spaces (use 2 spaces per level)"
-    if mark is not None:
-        line_text = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
-        if line_text[: mark.column + 1].lstrip(" ").startswith("\t"):
-            return "tab character in indentation; YAML needs spaces (use 2 spaces per level)"
-    if mark is not None:
-        hint = colon_hint(problem, text, mark.line, mark.column) or indentation_hint(problem, text, mark.line, mark.column)
-        if hint:
-            return hint
-    context = f" {exc.context}" if exc.context else ""
-    return f"invalid YAML:{context} {problem}".replace("  ", " ")
 
 
 class _Builder:

@@ -9,8 +9,12 @@ and names the line, the column it should start in, and how the line should look.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..diagnostics import shorten
+
+if TYPE_CHECKING:
+    import yaml
 
 KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:][^:#]*?):(?:\s|$)")
 INDENTATION_PROBLEMS = ("mapping values are not allowed", "expected <block end>", "did not find expected key", "did not find expected '-'")
@@ -161,3 +165,29 @@ def scalar_colon_hint(text: str, keys: set[str]) -> tuple[int, int, str] | None:
         key, value = match.group("key"), match.group("value")
         return index, match.end("key"), f"missing ':' after the key {key!r}; write it as {shorten(key + ': ' + value, 60)}"
     return None
+
+
+def missing_at(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """A missing ':', ']', '}' or quote, at the line where it is missing (yaml_hints.missing_hint)."""
+    if exc.problem_mark is not None and exc.context_mark is None:
+        return item_colon_hint(exc.problem or "", text, exc.problem_mark.line)
+    if exc.context_mark is None or exc.problem_mark is None:
+        return None
+    at = (exc.context_mark.line, exc.context_mark.column)
+    return missing_hint(exc.context, exc.problem or "", text, at, (exc.problem_mark.line, exc.problem_mark.column))
+
+
+def syntax_message(exc: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+    problem = exc.problem or "syntax error"
+    if mark is not None and "\t" in problem or "'\\t'" in problem:
+        return "tab character in indentation; YAML needs spaces (use 2 spaces per level)"
+    if mark is not None:
+        line_text = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+        if line_text[: mark.column + 1].lstrip(" ").startswith("\t"):
+            return "tab character in indentation; YAML needs spaces (use 2 spaces per level)"
+    if mark is not None:
+        hint = colon_hint(problem, text, mark.line, mark.column) or indentation_hint(problem, text, mark.line, mark.column)
+        if hint:
+            return hint
+    context = f" {exc.context}" if exc.context else ""
+    return f"invalid YAML:{context} {problem}".replace("  ", " ")

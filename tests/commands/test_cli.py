@@ -121,7 +121,8 @@ def test_check_does_not_import_mkdocs(tmp_path: Path):
         f"    runpy.run_path({str(ROOT / 'build.py')!r}, run_name='__main__')\n"
         "except SystemExit as exit:\n"
         "    status = exit.code\n"
-        "heavy = {'mkdocs', 'material', 'markdown', 'jinja2', 'pagefind'}  # the rendering stack\n"
+        # the rendering stack; jinja2 may come in as Babel's template extractor (the .pot check)
+        "heavy = {'mkdocs', 'material', 'markdown', 'pagefind'}\n"
         "print(sorted({name.split('.')[0] for name in sys.modules} & heavy))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
@@ -138,7 +139,9 @@ def test_check_does_not_import_mkdocs_per_importtime():
     )
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
     assert imported, "no -X importtime output"
-    assert not [name for name in imported if name.split(".")[0] in {"mkdocs", "material", "markdown", "jinja2"}]
+    # jinja2 may come in as Babel's template extractor when the .pot check runs (no cache in CI)
+    assert not [name for name in imported if name.split(".")[0] in {"mkdocs", "material", "markdown", "pagefind"}]
+    assert "jinja2.environment" not in imported or "babel.messages.extract" in imported
 
 
 def test_root_without_mkdocs_yml_exits_2(tmp_path: Path):

@@ -40,6 +40,7 @@ def pr_yml_commands() -> list[str]:
 def test_the_fuzzed_commands_are_the_workflows() -> None:
     assert pr_yml_commands() == [
         'python -m dehub.changes --base "$BASE_SHA"',
+        "python -m dehub.validate.pofilter --format github",
         "python build.py build --offline --out preview",
         'python build.py check --format github --changed-first "$BASE_SHA"',
         "python build.py i18n status --format markdown",
@@ -56,7 +57,16 @@ def run_pr_workflow(repo: Path) -> dict[str, subprocess.CompletedProcess]:
         env={**os.environ, **env},
         timeout=600,
     )
+    pofilter = subprocess.run(
+        [sys.executable, "-m", "dehub.validate.pofilter", "--format", "github", "--root", str(repo)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        timeout=600,
+    )
     return {
+        "pofilter": pofilter,
         "check": run_build_py("check", "--format", "github", "--changed-first", "main", root=repo, env=env),
         "build": run_build_py("build", "--offline", "--out", str(repo.parent / "preview"), root=repo, env=env),
         "changes": changes,

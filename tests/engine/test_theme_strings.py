@@ -43,7 +43,7 @@ def test_the_arabic_pages_use_the_corrected_strings(built_site: BuiltSite) -> No
     for wrong in ("إبحث", "إختر اللغة", "عد إلى الأعلى", ">انتقل إلى المحتوى<"):
         assert wrong not in html
     doc = BeautifulSoup(html, "html.parser")
-    assert doc.select_one("form.dehub-search")["aria-label"] == "ابحث في الموقع"  # ours, from the catalog
+    assert doc.select_one("form.dehub-search")["aria-label"] == "البحث في الموقع الإلكتروني"  # ours, from the catalog
     assert doc.select_one(".md-select button")["aria-label"] == "اختر اللغة"
     assert doc.select_one("a.dehub-skip").get_text(strip=True) == "انتقلوا إلى المحتوى"
 
