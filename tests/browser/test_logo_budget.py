@@ -73,6 +73,9 @@ def test_chromium_draws_no_more_than_the_file_holds(browser, logo_site: Path) ->
             )
             assert counts == {"all": MAX_ELEMENTS, "use": 0}
             page.goto(server.url + "en/hubs/dortmund/", wait_until="load", timeout=60_000)
+            # the logo loads lazily (loading="lazy"): once in view, it must be drawn
+            page.locator("img.dehub-logo").scroll_into_view_if_needed()
+            page.wait_for_function("document.querySelector('img.dehub-logo').complete", timeout=60_000)
             logo = page.evaluate(
                 """() => { const img = document.querySelector('img.dehub-logo');
                    return img && {complete: img.complete, width: img.naturalWidth,
