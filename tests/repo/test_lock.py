@@ -86,3 +86,31 @@ def test_the_lock_installs_with_hashes_required() -> None:
     assert "$(PIP_INSTALL) -r $(PIP_LOCK)" in makefile and "$(PIP_INSTALL) -r $(LOCK)" in makefile
     assert "--no-deps --no-build-isolation -e ." in makefile and "pip check" in makefile
     assert "--upgrade pip" not in makefile
+
+
+# The oldest Python the README promises: Debian 12's python3.11 (CI's and pyenv's are newer).
+OLDEST_PYTHON = "3.11.2"
+
+
+def too_new(pinned: dict[str, tuple[Version, int]], requires_python: dict[str, str | None]) -> list[str]:
+    from packaging.specifiers import SpecifierSet
+
+    return sorted(
+        f"{name}=={pinned[name][0]} needs Python {spec}"
+        for name, spec in requires_python.items()
+        if name in pinned and spec and not SpecifierSet(spec).contains(OLDEST_PYTHON)
+    )
+
+
+def test_every_locked_package_installs_on_debians_python() -> None:
+    from importlib.metadata import distributions
+
+    installed = {canonicalize_name(d.metadata["Name"]): d.metadata.get("Requires-Python") for d in distributions()}
+    pinned = pins(LOCK.read_text(encoding="utf-8"))
+    assert {name: str(pinned[name][0]) for name in pinned if name in installed} and not too_new(pinned, installed)
+
+
+def test_a_package_that_needs_a_newer_python_is_named() -> None:
+    pinned = pins("pymdown-extensions==13.1.2 \\\n    --hash=sha256:0\n")
+    assert too_new(pinned, {"pymdown-extensions": ">=3.11.5"}) == ["pymdown-extensions==13.1.2 needs Python >=3.11.5"]
+    assert too_new(pinned, {"pymdown-extensions": ">=3.9"}) == []
