@@ -47,29 +47,20 @@ def test_the_fuzzed_commands_are_the_workflows() -> None:
     ]
 
 
+def run_module(module: str, *args: str, env: dict) -> subprocess.CompletedProcess:
+    """`python -m <module> ...` as the workflow runs it (from the checkout of the code)."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args], capture_output=True, text=True, cwd=ROOT, env={**os.environ, **env}, timeout=600
+    )
+
+
 def run_pr_workflow(repo: Path) -> dict[str, subprocess.CompletedProcess]:
     env = {**CI, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    changes = subprocess.run(
-        [sys.executable, "-m", "dehub.changes", "--base", "main", "--root", str(repo)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, **env},
-        timeout=600,
-    )
-    pofilter = subprocess.run(
-        [sys.executable, "-m", "dehub.validate.pofilter", "--format", "github", "--root", str(repo)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, **env},
-        timeout=600,
-    )
     return {
-        "pofilter": pofilter,
+        "pofilter": run_module("dehub.validate.pofilter", "--format", "github", "--root", str(repo), env=env),
         "check": run_build_py("check", "--format", "github", "--changed-first", "main", root=repo, env=env),
         "build": run_build_py("build", "--offline", "--out", str(repo.parent / "preview"), root=repo, env=env),
-        "changes": changes,
+        "changes": run_module("dehub.changes", "--base", "main", "--root", str(repo), env=env),
         "status": run_build_py("i18n", "status", "--format", "markdown", root=repo, env=env),
     }
 
