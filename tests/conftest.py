@@ -93,6 +93,22 @@ def site_server(built_site: BuiltSite) -> BuiltSite:
     return built_site
 
 
+GIT_ENV = {  # a test's own commits: no user or system configuration, a fixed identity
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in a fixture repo; its standard output."""
+    result = subprocess.run(["git", "-C", str(repo), *args], env={**os.environ, **GIT_ENV}, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
 def make_repo(tmp_path: Path, *, with_content: bool = False, hubs: tuple[str, ...] | None = None) -> Path:
     """A small fixture repo: the real mkdocs.yml, theme and translations, a few real hubs
     (all of them with the content pages, which link to every hub)."""

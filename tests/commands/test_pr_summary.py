@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dehub.commands import pr_summary as changes
+from tests.conftest import git
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,20 +27,6 @@ extra:
       - code: ar
     source_only_pages: [leichte-sprache]
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.invalid",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.invalid",
-    }
-    result = subprocess.run(["git", "-C", str(repo), *args], env=env, capture_output=True, text=True, check=True)
-    return result.stdout
 
 
 def write(repo: Path, files: dict[str, str]) -> None:

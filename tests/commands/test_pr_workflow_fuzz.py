@@ -12,23 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_EPOCH, ROOT, make_repo, run_build_py
+from tests.conftest import BUILD_EPOCH, ROOT, git, make_repo, run_build_py
 from tests.hostile import ACCEPTED_CASES, POT_CASES, PULL_REQUEST_CORPUS, apply_case
 
-GIT_ENV = {
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-}
 CI = {"CI": "true", "GITHUB_ACTIONS": "true"}  # as on the runner
 PATH_LINE = re.compile(r"^[\w./-]+:\d+|^::error file=[\w./-]+,line=\d+", re.M)
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), *args], env={**os.environ, **GIT_ENV}, capture_output=True, check=True)
 
 
 def pr_yml_commands() -> list[str]:
